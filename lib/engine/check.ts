@@ -1,0 +1,103 @@
+/**
+ * The engine's entry point: compile a policy once, then check text. Pure: text and policy in,
+ * findings out; no DOM, no browser APIs, never throws on any text.
+ */
+import type { Policy } from '../policy/schema';
+import type { RuleId, Severity, Site, Surface, TextRuleId } from '../policy/rule-ids';
+import { analyse, type Analysis, type RawFinding } from './analysis';
+import { compilePolicy, type CompiledPolicy } from './compile';
+import { RULES } from './rules/catalogue';
+import { colleagueMention } from './rules/colleague-mention';
+import { confidential } from './rules/confidential';
+import { derogatory } from './rules/derogatory';
+import { personalInfo } from './rules/personal-info';
+import { professionDisclosure } from './rules/profession-disclosure';
+import { pupilMention } from './rules/pupil-mention';
+import { schoolLife } from './rules/school-life';
+import { schoolMention } from './rules/school-mention';
+
+export interface Finding {
+  rule: TextRuleId;
+  severity: Severity;
+  /** UTF-16 offsets of the evidence in the checked text. */
+  start: number;
+  end: number;
+  message: string;
+  /** The policy clause the finding rests on: our summary, or the school's own wording. */
+  clause: { text: string; bySchool: boolean; url?: string };
+  advice: string;
+}
+
+export interface CheckOptions {
+  surface: Surface;
+  site?: Site;
+}
+
+const RULE_RUNNERS: Record<TextRuleId, (a: Analysis) => RawFinding[]> = {
+  'pupil-mention': pupilMention,
+  'colleague-mention': colleagueMention,
+  'school-mention': schoolMention,
+  'school-life': schoolLife,
+  confidential,
+  derogatory,
+  'personal-info': personalInfo,
+  'profession-disclosure': professionDisclosure,
+};
+
+const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+/** Longest-first, dropping any finding of the same rule that lies inside another. */
+function dropContained(findings: RawFinding[]): RawFinding[] {
+  const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: RawFinding[] = [];
+  const reach = new Map<string, number>();
+  for (const f of sorted) {
+    const r = reach.get(f.rule) ?? -1;
+    if (f.end <= r) continue;
+    out.push(f);
+    reach.set(f.rule, Math.max(r, f.end));
+  }
+  return out;
+}
+
+export class Engine {
+  readonly compiled: CompiledPolicy;
+
+  constructor(policy: Policy) {
+    this.compiled = compilePolicy(policy);
+  }
+
+  /** Whether the policy's site and surface switches let Second Look run here. */
+  enabledFor(site: Site | undefined, surface: Surface): boolean {
+    if (!site) return true;
+    const s = this.compiled.policy.sites?.[site];
+    if (s?.enabled === false) return false;
+    return s?.surfaces?.[surface] !== false;
+  }
+
+  check(text: string, options: CheckOptions): Finding[] {
+    if (typeof text !== 'string' || text.length === 0 || !this.enabledFor(options.site, options.surface)) return [];
+    const a = analyse(this.compiled, text, options.surface, options.site);
+    const raw: RawFinding[] = [];
+    for (const id of Object.keys(RULE_RUNNERS) as TextRuleId[]) {
+      const config = this.compiled.rules[id];
+      if (!config.enabled) continue;
+      for (const f of RULE_RUNNERS[id](a)) raw.push(config.severity ? { ...f, severity: config.severity } : f);
+    }
+    const url = this.compiled.policy.policyUrl;
+    return dropContained(raw)
+      .sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || x.start - y.start)
+      .map((f) => {
+        const config = this.compiled.rules[f.rule];
+        return {
+          ...f,
+          clause: { text: config.clause, bySchool: config.clauseIsSchools, ...(url ? { url } : {}) },
+          advice: RULES[f.rule as RuleId].advice,
+        };
+      });
+  }
+}
+
+export function createEngine(policy: Policy): Engine {
+  return new Engine(policy);
+}

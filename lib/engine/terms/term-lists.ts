@@ -1,0 +1,38 @@
+/**
+ * The built-in en-GB term lists (assets/terms/*.json). Each file has `terms` and, among them, the
+ * `needsContext` ones that only count in a post about school (or, for derogatory terms, aimed at
+ * the school community). Schools extend them through the policy.
+ */
+import communityTargets from '../../../assets/terms/community-targets.json';
+import commonWordNames from '../../../assets/terms/common-word-names.json';
+import confidential from '../../../assets/terms/confidential.json';
+import derogatory from '../../../assets/terms/derogatory.json';
+import familyCues from '../../../assets/terms/family-cues.json';
+import positions from '../../../assets/terms/positions.json';
+import profession from '../../../assets/terms/profession.json';
+import schoolContext from '../../../assets/terms/school-context.json';
+import schoolLife from '../../../assets/terms/school-life.json';
+import schoolNameWords from '../../../assets/terms/school-name-words.json';
+import workplaceCues from '../../../assets/terms/workplace-cues.json';
+
+export interface TermList {
+  about: string;
+  terms: string[];
+  needsContext: string[];
+}
+
+export const TERM_LISTS = {
+  'school-context': schoolContext,
+  'school-life': schoolLife,
+  confidential,
+  positions,
+  profession,
+  derogatory,
+  'community-targets': communityTargets,
+  'family-cues': familyCues,
+  'workplace-cues': workplaceCues,
+  'common-word-names': commonWordNames,
+  'school-name-words': schoolNameWords,
+} satisfies Record<string, TermList>;
+
+export type TermListId = keyof typeof TERM_LISTS;

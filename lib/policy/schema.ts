@@ -1,0 +1,157 @@
+/**
+ * The policy format: the one source for validation, `managed_schema.json`, the README table and
+ * the admin artefacts. Every key carries a title and a description because admin consoles show them.
+ *
+ * The same JSON object is what IT pushes as managed policy, what the options page saves for a person
+ * on their own, and what `check --policy` reads.
+ */
+import { z } from 'zod';
+import { RULE_IDS, SEVERITIES, SITES, SURFACES, type RuleId } from './rule-ids';
+
+const text = (title: string, description: string) =>
+  z.string().meta({ title, description });
+const textList = (title: string, description: string) =>
+  z.array(z.string()).meta({ title, description });
+
+/** One name token in keyed-hash form: its hash, and the hashes of its one-letter deletions. */
+export const HashedToken = z
+  .object({
+    k: text('Hash', 'Keyed hash of the normalised name part.'),
+    d: textList(
+      'Near-miss hashes',
+      'Keyed hashes of the name part with one letter removed, so that small misspellings still match.',
+    ).optional(),
+  })
+  .meta({ title: 'Hashed name part', description: 'One part of a name, hashed with the roster key.' });
+export type HashedToken = z.infer<typeof HashedToken>;
+
+export const HashedName = z
+  .object({
+    first: HashedToken.meta({ title: 'First name', description: 'The hashed first name.' }),
+    last: HashedToken.meta({ title: 'Surname', description: 'The hashed surname.' }).optional(),
+    middle: z
+      .array(HashedToken)
+      .meta({ title: 'Middle names', description: 'The hashed middle names, if any.' })
+      .optional(),
+    initials: textList(
+      'Initials',
+      'Hashes of the first letters of the first name and the surname, for forms such as "J Smith" and "Jack S".',
+    ).optional(),
+    joined: textList(
+      'Joined forms',
+      'Hashes of the name written as one word, as in hashtags and handles (first name and surname run together).',
+    ).optional(),
+    aliases: z
+      .array(z.array(HashedToken).meta({ title: 'Hashed alias', description: 'The hashed words of one alias.' }))
+      .meta({ title: 'Hashed aliases', description: 'Nicknames the school lists for this person, hashed word by word.' })
+      .optional(),
+  })
+  .meta({
+    title: 'Hashed name',
+    description: 'The name in keyed-hash form, written by the hashing tool. Never written by hand.',
+  });
+export type HashedName = z.infer<typeof HashedName>;
+
+const personFields = {
+  name: text('Name', 'Full name as used in school, for example "Jack Smith". First word is the first name, last word the surname.').optional(),
+  aliases: textList('Aliases', 'Other names this person is known by, such as a nickname or a preferred name.').optional(),
+  hashed: HashedName.optional(),
+};
+const needsOneName = (p: { name?: string; hashed?: unknown }) => (p.name !== undefined) !== (p.hashed !== undefined);
+const oneNameMessage = { message: 'Give either "name" or "hashed", not both and not neither.' };
+
+export const Person = z
+  .object(personFields)
+  .refine(needsOneName, oneNameMessage)
+  .meta({ title: 'Person', description: 'A person on a roster, by name or in hashed form.' });
+export type Person = z.infer<typeof Person>;
+
+export const StaffMember = z
+  .object({
+    ...personFields,
+    role: text('Role', 'Job title, for example "Headteacher" or "Year 6 teacher". Shown in nothing the page can read.').optional(),
+  })
+  .refine(needsOneName, oneNameMessage)
+  .meta({ title: 'Member of staff', description: 'A member of staff, by name or in hashed form.' });
+export type StaffMember = z.infer<typeof StaffMember>;
+
+export const RuleSettings = z
+  .object({
+    enabled: z.boolean().meta({ title: 'On', description: 'Whether this rule runs.' }).optional(),
+    severity: z.enum(SEVERITIES).meta({ title: 'Severity', description: 'Overrides the rule\'s default severity: high, medium or low.' }).optional(),
+    clause: text('Policy clause', 'The school\'s own wording of the policy clause this rule rests on, shown in the warning.').optional(),
+    terms: textList(
+      'Extra terms',
+      'More words or phrases for this rule, one per entry. "#" stands for any number, as in "year # class".',
+    ).optional(),
+  })
+  .meta({ title: 'Rule settings', description: 'Settings for one rule.' });
+export type RuleSettings = z.infer<typeof RuleSettings>;
+
+const ruleShape = Object.fromEntries(
+  RULE_IDS.map((id) => [id, RuleSettings.optional().meta({ title: `Rule: ${id}`, description: `Settings for the ${id} rule.` })]),
+) as Record<RuleId, z.ZodOptional<typeof RuleSettings>>;
+
+const surfaceShape = Object.fromEntries(
+  SURFACES.map((s) => [s, z.boolean().meta({ title: `Check ${s}`, description: `Whether to check the ${s} surface on this site.` }).optional()]),
+);
+
+export const SiteSettings = z
+  .object({
+    enabled: z.boolean().meta({ title: 'On', description: 'Whether Second Look runs on this site at all.' }).optional(),
+    surfaces: z
+      .object(surfaceShape)
+      .meta({ title: 'Surfaces', description: 'Turn single surfaces (post, comment, reply, message, profile fields) off on this site.' })
+      .optional(),
+  })
+  .meta({ title: 'Site settings', description: 'Switches for one site.' });
+
+const siteShape = Object.fromEntries(
+  SITES.map((s) => [s, SiteSettings.optional().meta({ title: `Site: ${s}`, description: `Switches for ${s}.` })]),
+);
+
+export const RosterHash = z
+  .object({
+    scheme: z.enum(['hmac-sha256-96']).meta({ title: 'Scheme', description: 'How names were hashed. Only "hmac-sha256-96" exists today.' }),
+    key: text('Key', 'The school\'s roster key (base64url), made by `policy build --hash`. Needed to match hashed names.'),
+  })
+  .meta({
+    title: 'Roster hashing',
+    description: 'Present when rosters are in keyed-hash form. Keeps names off screens such as chrome://policy.',
+  });
+export type RosterHash = z.infer<typeof RosterHash>;
+
+export const Policy = z
+  .object({
+    schoolName: text('School name', 'The school\'s full name, for example "St Example\'s C of E Primary School".').optional(),
+    schoolAliases: textList(
+      'School aliases',
+      'Other names for the school: short names, abbreviations, social media handles (@...), hashtags (#...) and web domains.',
+    ).optional(),
+    organisations: textList(
+      'Organisations',
+      'Bodies the school belongs to, such as its trust, diocese or local authority. Flagged when named as the author\'s workplace.',
+    ).optional(),
+    staff: z.array(StaffMember).meta({ title: 'Staff', description: 'Members of staff.' }).optional(),
+    pupils: z.array(Person).meta({ title: 'Pupils', description: 'Pupils on roll.' }).optional(),
+    formerPupils: z.array(Person).meta({ title: 'Former pupils', description: 'Pupils who have left.' }).optional(),
+    parents: z.array(Person).meta({ title: 'Parents', description: 'Parents and carers.' }).optional(),
+    rosterHash: RosterHash.optional(),
+    mode: z
+      .enum(['warn', 'confirm'])
+      .meta({
+        title: 'Mode',
+        description: '"warn" shows warnings only; "confirm" also holds the post on a high-severity finding until the person chooses Edit or Post anyway.',
+      })
+      .optional(),
+    rules: z.object(ruleShape).meta({ title: 'Rules', description: 'Per-rule settings, by rule id.' }).optional(),
+    schoolContextTerms: textList(
+      'School context terms',
+      'Extra words that show a post is about school, used before a first name alone is treated as a pupil\'s.',
+    ).optional(),
+    sites: z.object(siteShape).meta({ title: 'Sites', description: 'Per-site and per-surface switches.' }).optional(),
+    policyUrl: text('Policy link', 'Web address of the school\'s social media policy, linked from warnings.').optional(),
+    contact: text('Contact', 'Who to ask about the policy, for example "Mrs Patel (DSL), dsl@example.sch.uk".').optional(),
+  })
+  .meta({ title: 'Second Look policy', description: 'The school\'s social media policy settings for Second Look.' });
+export type Policy = z.infer<typeof Policy>;

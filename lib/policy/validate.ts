@@ -1,0 +1,111 @@
+/**
+ * Validating a policy: every problem collected with its JSON path and a plain-English message.
+ * Unknown keys are reported as warnings and never make a policy fail.
+ */
+import type { z } from 'zod';
+import { policyJsonSchema } from './managed-schema';
+import { Policy } from './schema';
+
+export interface PolicyIssue {
+  /** Where the problem is, e.g. `pupils[3].name`; empty for the whole policy. */
+  path: string;
+  message: string;
+  /** `error` makes the policy unusable; `warning` (unknown keys) does not. */
+  level: 'error' | 'warning';
+}
+
+export interface ValidationResult {
+  policy?: Policy;
+  issues: PolicyIssue[];
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const got = valueAt(input, issue.path);
+      if (got === undefined) return `Missing: expected ${TYPE_NAMES[issue.expected] ?? issue.expected}.`;
+      return `Expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, found ${describeValue(got)}.`;
+    }
+    case 'invalid_value':
+      return `Must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; found ${describeValue(valueAt(input, issue.path))}.`;
+    default:
+      return issue.message;
+  }
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
+  if (typeof v === 'object') return 'an object';
+  return `${typeof v === 'number' ? 'the number' : ''} ${String(v)}`.trim();
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = input;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[p];
+  }
+  return cur;
+}
+
+type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; items?: JsonSchema; additionalProperties?: unknown };
+let cachedJsonSchema: JsonSchema | undefined;
+
+/** Keys the schema does not know, found by walking the value alongside the JSON Schema. */
+export function findUnknownKeys(value: unknown, schema: JsonSchema, path: PropertyKey[] = []): PolicyIssue[] {
+  const found: PolicyIssue[] = [];
+  if (Array.isArray(value) && schema.items) {
+    value.forEach((item, i) => found.push(...findUnknownKeys(item, schema.items!, [...path, i])));
+  } else if (value && typeof value === 'object' && schema.properties) {
+    for (const [key, child] of Object.entries(value)) {
+      const sub = schema.properties[key];
+      if (sub) found.push(...findUnknownKeys(child, sub, [...path, key]));
+      else
+        found.push({
+          path: formatPath([...path, key]),
+          message: `Unknown setting "${key}" is ignored. Check its spelling against the policy format in the README.`,
+          level: 'warning',
+        });
+    }
+  }
+  return found;
+}
+
+export function validatePolicy(input: unknown): ValidationResult {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return { issues: [{ path: '', message: `A policy must be a JSON object; found ${describeValue(input)}.`, level: 'error' }] };
+  }
+  cachedJsonSchema ??= policyJsonSchema() as JsonSchema;
+  const warnings = findUnknownKeys(input, cachedJsonSchema);
+  const parsed = Policy.safeParse(input);
+  if (parsed.success) return { policy: parsed.data, issues: warnings };
+  const errors: PolicyIssue[] = parsed.error.issues.map((issue) => ({
+    path: formatPath(issue.path),
+    message: describeIssue(issue, input),
+    level: 'error',
+  }));
+  return { issues: [...errors, ...warnings] };
+}
+
+export function formatIssues(issues: PolicyIssue[]): string {
+  return issues.map((i) => `${i.level === 'error' ? 'Error' : 'Warning'} at ${i.path || '(top level)'}: ${i.message}`).join('\n');
+}

@@ -1,0 +1,33 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig } from 'wxt';
+import { EXTENSION_PUBLIC_KEY } from './lib/extension-identity';
+import { buildManagedSchema } from './lib/policy/managed-schema';
+
+export default defineConfig({
+  // Our own layout: entrypoints/, components/, lib/, assets/ at the top level, no public/ folder.
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  outDir: '.output',
+  imports: false,
+  manifest: {
+    name: 'Second Look',
+    description:
+      "Checks what you are about to post on social media against your school's policy, on your device. Nothing you type is stored or sent.",
+    key: EXTENSION_PUBLIC_KEY,
+    permissions: ['storage'],
+    storage: { managed_schema: 'managed_schema.json' },
+    minimum_chrome_version: '114',
+    browser_specific_settings: { gecko: { id: 'second-look@secondlook.school' } },
+  },
+  hooks: {
+    // Chrome validates this file when it loads the extension; it is generated from the zod schema.
+    'build:publicAssets': (wxt, files) => {
+      files.push({
+        relativeDest: 'managed_schema.json',
+        contents: JSON.stringify(buildManagedSchema(), null, 2) + '\n',
+      });
+    },
+  },
+});
