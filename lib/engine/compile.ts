@@ -72,7 +72,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
 
   const terms = new PhraseMatcher<TermTag>();
   for (const [id, list] of Object.entries(TERM_LISTS) as [TermListId, (typeof TERM_LISTS)[TermListId]][]) {
-    if (id === 'common-word-names' || id === 'school-name-words') continue;
+    if (id === 'common-word-names' || id === 'school-name-words' || id === 'profanity-allowlist') continue;
     const contextual = new Set(list.needsContext);
     for (const t of list.terms) terms.add(t, { list: id, contextual: contextual.has(t) });
   }
@@ -86,7 +86,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   });
   for (const p of schoolPhrases(policy.schoolName, policy.schoolAliases ?? [], policy.organisations ?? [])) {
     const tag: TermTag = p.kind === 'school-core' ? { list: 'school-core', contextual: true } : { list: p.kind, contextual: false };
-    terms.add(p.words.join(' '), tag);
+    terms.addWords(p.words, tag);
   }
 
   const rules = {} as Record<TextRuleId, RuleConfig>;

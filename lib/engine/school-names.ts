@@ -4,12 +4,17 @@
  * (only in a post about school, and only with a capital), aliases, handles, hashtags and domains,
  * and the organisations it belongs to.
  */
-import { phraseWords } from './terms/phrase-matcher';
+import { tokenise } from './tokenise';
 import { TERM_LISTS } from './terms/term-lists';
 
 export interface SchoolPhrase {
   words: string[];
   kind: 'school' | 'school-core' | 'organisation';
+}
+
+/** Words of a name as written, "#" included (a hashtag is a name here, not a number placeholder). */
+function nameWords(s: string): string[] {
+  return tokenise(s).map((t) => t.norm);
 }
 
 const GENERIC = new Set(TERM_LISTS['school-name-words'].terms);
@@ -33,15 +38,19 @@ export function schoolPhrases(schoolName: string | undefined, aliases: readonly 
     for (const v of saintVariants(words)) for (const w of withJoined(v)) if (w.length) out.push({ words: w, kind });
   };
   if (schoolName) {
-    const words = phraseWords(schoolName);
+    const words = nameWords(schoolName);
     push(words, 'school');
     const core = words.filter((w) => !GENERIC.has(w));
     if (core.length && core.length < words.length) {
-      for (const suffix of SUFFIXES) push([...core, ...phraseWords(suffix)], 'school');
+      const withoutSaint = core[0] === 'st' || core[0] === 'saint' ? core.slice(1) : [];
+      for (const suffix of SUFFIXES) {
+        push([...core, ...nameWords(suffix)], 'school');
+        if (withoutSaint.length) push([...withoutSaint, ...nameWords(suffix)], 'school');
+      }
       push(core, 'school-core');
     }
   }
-  for (const alias of aliases) push(phraseWords(alias), 'school');
-  for (const org of organisations) push(phraseWords(org), 'organisation');
+  for (const alias of aliases) push(nameWords(alias), 'school');
+  for (const org of organisations) push(nameWords(org), 'organisation');
   return out;
 }

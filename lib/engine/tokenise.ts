@@ -152,7 +152,7 @@ export function tokenise(text: string): Token[] {
     // Possessive 's (Jack's, Jacks’) is not a word of its own.
     const last = tokens[tokens.length - 1];
     if (last && token.gluedToPrev && sep === "'" && norm === 's') {
-      // keep nothing; the apostrophe-s belongs to the previous token
+      last.end = token.end; // the apostrophe-s belongs to the previous word's span
     } else {
       tokens.push(token);
     }

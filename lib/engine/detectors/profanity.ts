@@ -4,6 +4,9 @@
  * sentence being edited is scanned again.
  */
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import allowlist from '../../../assets/terms/profanity-allowlist.json';
+
+const ALLOWED = new Set(allowlist.terms);
 
 export interface Span {
   start: number;
@@ -32,7 +35,7 @@ function scan(segment: string): Span[] {
   return found;
 }
 
-const WORD_CHAR = /[\p{L}\p{M}\p{Nd}*@$!]/u;
+const WORD_CHAR = /[\p{L}\p{M}\p{Nd}*@$!-]/u;
 
 /** Widen a match to the whole word ("fuck" in "fucking"), so the highlight covers what to change. */
 function wholeWord(text: string, start: number, end: number): Span {
@@ -60,7 +63,10 @@ export function findProfanity(text: string): Span[] {
         break;
       }
     }
-    for (const s of scan(text.slice(start, end))) out.push(wholeWord(text, start + s.start, start + s.end));
+    for (const s of scan(text.slice(start, end))) {
+      const word = wholeWord(text, start + s.start, start + s.end);
+      if (!ALLOWED.has(text.slice(word.start, word.end).toLowerCase())) out.push(word);
+    }
     start = end;
   }
   return out;

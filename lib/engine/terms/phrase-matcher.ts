@@ -32,7 +32,11 @@ export class PhraseMatcher<T> {
 
   /** Adds a phrase; returns false when it has no words (so callers can report it). */
   add(phrase: string, value: T): boolean {
-    const words = phraseWords(phrase);
+    return this.addWords(phraseWords(phrase), value);
+  }
+
+  /** Adds already-folded words; "#" is a number placeholder. */
+  addWords(words: readonly string[], value: T): boolean {
     if (words.length === 0) return false;
     let node = this.root;
     for (const w of words) {
@@ -51,14 +55,25 @@ export class PhraseMatcher<T> {
 
   find(tokens: readonly Token[]): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
+    // Each step consumes one token, or a run of glued tokens read as one word (EpiPen → "epipen").
+    const stack: [Node<T>, number][] = [];
     for (let i = 0; i < tokens.length; i++) {
-      let node: Node<T> | undefined = this.root;
-      for (let j = i; j < tokens.length && node; j++) {
+      stack.push([this.root, i]);
+      while (stack.length) {
+        const [node, j] = stack.pop()!;
+        if (j >= tokens.length || (j > i && tokens[j].newlineBefore)) continue;
         const t = tokens[j];
-        if (j > i && t.newlineBefore) break;
-        node = t.isNumber ? node.number : node.next?.get(t.norm);
-        if (node?.values) {
-          for (const value of node.values) hits.push({ value, startToken: i, endToken: j, start: tokens[i].start, end: t.end });
+        const step = (child: Node<T> | undefined, end: number) => {
+          if (!child) return;
+          if (child.values) for (const value of child.values) hits.push({ value, startToken: i, endToken: end, start: tokens[i].start, end: tokens[end].end });
+          if (child.next || child.number) stack.push([child, end + 1]);
+        };
+        step(t.isNumber ? node.number : node.next?.get(t.norm), j);
+        if (!node.next || t.isNumber) continue;
+        let word = t.norm;
+        for (let k = j + 1; k < tokens.length && k - j < 4 && tokens[k].gluedToPrev && !tokens[k].isNumber; k++) {
+          word += tokens[k].norm;
+          step(node.next.get(word), k);
         }
       }
     }
@@ -66,12 +81,17 @@ export class PhraseMatcher<T> {
   }
 }
 
-/** A phrase as the words the tokeniser would produce, keeping "#" placeholders. */
+/**
+ * A term as the words the tokeniser would produce. "#" stands for a number, also when glued to
+ * letters: "y#" is Y6, "year #s" is "Year 9s".
+ */
 export function phraseWords(phrase: string): string[] {
   const out: string[] = [];
   for (const part of phrase.split(/\s+/u)) {
-    if (part === NUMBER_PLACEHOLDER) out.push(part);
-    else for (const t of tokenise(part)) out.push(t.norm);
+    for (const piece of part.split(/(#)/u)) {
+      if (piece === NUMBER_PLACEHOLDER) out.push(piece);
+      else for (const t of tokenise(piece)) out.push(t.norm);
+    }
   }
   return out;
 }

@@ -9,6 +9,7 @@ import confidential from '../../../assets/terms/confidential.json';
 import derogatory from '../../../assets/terms/derogatory.json';
 import familyCues from '../../../assets/terms/family-cues.json';
 import positions from '../../../assets/terms/positions.json';
+import profanityAllowlist from '../../../assets/terms/profanity-allowlist.json';
 import profession from '../../../assets/terms/profession.json';
 import schoolContext from '../../../assets/terms/school-context.json';
 import schoolLife from '../../../assets/terms/school-life.json';
@@ -33,6 +34,7 @@ export const TERM_LISTS = {
   'workplace-cues': workplaceCues,
   'common-word-names': commonWordNames,
   'school-name-words': schoolNameWords,
+  'profanity-allowlist': profanityAllowlist,
 } satisfies Record<string, TermList>;
 
 export type TermListId = keyof typeof TERM_LISTS;

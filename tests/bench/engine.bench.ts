@@ -1,0 +1,572 @@
+/**
+ * Engine benchmark: `npm run bench` prints a table with the PRODUCT.md budgets next to the figures;
+ * `npm run --silent bench -- --json` prints one JSON object and nothing else on stdout.
+ *
+ * Figures only: budgets are shown, never asserted (timings vary by machine and load).
+ *
+ * - Rosters of 100, 2,150 (2,000 pupils + 150 staff) and 10,000 names, made deterministically from the
+ *   name fixtures; each smaller roster is a prefix of the larger one, so the same posts (which name
+ *   people from the first 100) find the same people in all three.
+ * - "fresh": cycling through many distinct ~2,000-character posts, so per-sentence and per-word caches
+ *   only help as much as they would for real text. "typing": one post checked after each typed
+ *   character (what the content script does while someone types).
+ * - Baseline: one case-insensitive RegExp alternation of all 2,150 full names with word boundaries.
+ * - Adversarial families at growing sizes, with time per character, to show whether cost is linear.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import Papa from 'papaparse';
+import { createEngine, type Engine } from '../../lib/engine/check';
+import { encodeRosterKey } from '../../lib/engine/names/keys';
+import { hashPolicy } from '../../lib/policy/hash-policy';
+import type { Policy } from '../../lib/policy/schema';
+
+const JSON_MODE = process.argv.includes('--json');
+const HERE = dirname(fileURLToPath(import.meta.url));
+const NAMES_DIR = join(HERE, '..', 'fixtures', 'names');
+
+const POST_CHARS = 2000;
+const ROSTER_SIZES = [100, 2150, 10000];
+const STAFF_SHARE = 150 / 2150;
+const FRESH_POSTS = 300;
+const FRESH_WARMUP = 150;
+const FRESH_RUNS = 1500;
+const TYPED_CHARS = 200;
+const TYPING_POSTS = 6;
+const BUDGET = { medianMs: 0.25, rosterGrowth: 1.5, baselineSpeedup: 10, compileMs: 50 };
+/** An adversarial run slower than this stops that family's larger sizes. */
+const ADVERSARIAL_STOP_MS = 4000;
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic helpers
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Rng = () => number;
+const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
+
+/** Picks by weight (here: how common a name is), with a prefix-sum table. */
+function weightedPicker<T>(items: readonly T[], weight: (t: T) => number): (rng: Rng) => T {
+  const cum: number[] = [];
+  let total = 0;
+  for (const it of items) cum.push((total += weight(it)));
+  return (rng) => {
+    const r = rng() * total;
+    let lo = 0;
+    let hi = cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cum[mid] > r) hi = mid;
+      else lo = mid + 1;
+    }
+    return items[lo];
+  };
+}
+
+function readCsv<T>(file: string): T[] {
+  const parsed = Papa.parse<T>(readFileSync(join(NAMES_DIR, file), 'utf8'), { header: true, skipEmptyLines: true, dynamicTyping: true });
+  return parsed.data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rosters
+
+interface GivenRow { name: string; sex: string; count: number }
+interface SurnameRow { surname: string; count: number }
+
+const given = readCsv<GivenRow>('given-names.csv').filter((r) => r.name);
+const surnames = readCsv<SurnameRow>('surnames.csv').filter((r) => r.surname);
+
+interface Person { name: string; aliases?: string[] }
+interface Staff extends Person { role: string }
+
+const ROLES = ['Headteacher', 'Deputy Headteacher', 'SENCO', 'Year 6 teacher', 'Year 2 teacher', 'Reception teacher', 'Teaching assistant', 'School business manager', 'Midday supervisor', 'Site manager', 'Governor'];
+const NICK_ENDINGS = ['o', 'y', 'ie', 'zy', 's'];
+
+/** The full pupil and staff lists; each roster is a prefix of these. */
+function makePeople(pupilCount: number, staffCount: number): { pupils: Person[]; staff: Staff[] } {
+  const rng = mulberry32(20240917);
+  const givenPick = weightedPicker(given, (r) => Math.sqrt(r.count));
+  const surnamePick = weightedPicker(surnames, (r) => Math.sqrt(r.count));
+  const seen = new Set<string>();
+  const fresh = (middle: boolean): string => {
+    for (;;) {
+      const first = givenPick(rng).name;
+      const last = surnamePick(rng).surname;
+      const name = middle ? `${first} ${givenPick(rng).name} ${last}` : `${first} ${last}`;
+      const key = `${first} ${last}`.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      return name;
+    }
+  };
+  const pupils: Person[] = [];
+  for (let i = 0; i < pupilCount; i++) {
+    const name = fresh(rng() < 0.1);
+    const p: Person = { name };
+    if (rng() < 0.05) {
+      const first = name.split(' ')[0];
+      p.aliases = [first.slice(0, Math.max(3, first.length - 2)) + pick(rng, NICK_ENDINGS)];
+    }
+    pupils.push(p);
+  }
+  const staff: Staff[] = [];
+  for (let i = 0; i < staffCount; i++) staff.push({ name: fresh(false), role: i === 0 ? 'Headteacher' : pick(rng, ROLES) });
+  return { pupils, staff };
+}
+
+const MAX_STAFF = Math.round(10000 * STAFF_SHARE);
+const PEOPLE = makePeople(10000 - MAX_STAFF, MAX_STAFF);
+
+function rosterPolicy(names: number): Policy {
+  const staffCount = Math.round(names * STAFF_SHARE);
+  return {
+    schoolName: 'Oakfield Primary School',
+    schoolAliases: ['Oakfield Primary', 'Oakfield', 'OPS', '@OakfieldPrimary', '#OakfieldFamily', 'oakfield.sch.uk'],
+    organisations: ['Northgate Learning Trust', 'Kent County Council'],
+    pupils: PEOPLE.pupils.slice(0, names - staffCount),
+    staff: PEOPLE.staff.slice(0, staffCount),
+    schoolContextTerms: ['forest school', 'golden time'],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Posts
+
+/** People named in posts come from the first entries, which are on every roster. */
+const NAMED_PUPILS = PEOPLE.pupils.slice(0, 90);
+const NAMED_STAFF = PEOPLE.staff.slice(0, 6);
+
+const SENTENCES = [
+  'What a weekend it has been, {n} hours of rain and still the dog wanted his walk.',
+  'Finally tried the {food} recipe everyone keeps sharing and honestly it was worth the washing up.',
+  'Spent most of {day} in the garden pulling up weeds and planting the last of the {flower}.',
+  'Can anyone recommend a decent plumber near {place}? Ours has stopped answering the phone.',
+  'The traffic on the ring road this morning was unbelievable, {n} minutes to go two miles.',
+  'So proud of {pupilFull} for reading in assembly today, what a star.',
+  'Huge thanks to {staffTitle} for organising the trip to the {place} museum.',
+  '{pupilFirst} made me laugh so much in class today with a joke about dinosaurs.',
+  'Our Year {year} class has been learning about the Romans and the models are brilliant.',
+  'Marking {n} books on a {day} night with a cup of tea and the football on in the background.',
+  'Parents evening went better than expected, lots of lovely conversations.',
+  'Does anyone else find that the clocks changing throws the whole family off for a week?',
+  'Booked a cottage in {place} for half term and I cannot wait to switch off.',
+  'The {food} at the new café on the high street is the best I have had in years.',
+  'Reminder to self: never agree to run a half marathon after {n} glasses of wine.',
+  'Sports day is on {day}, fingers crossed the weather holds for once.',
+  'Watched the match with my brother and we argued about the offside rule for an hour.',
+  'Little ones were so excited about the snow, they spent all playtime building a snowman.',
+  'If you see a small grey cat near {place} please message me, she has been missing since {day}.',
+  'Really enjoyed the book club discussion this month, even if nobody finished the book.',
+  'The new series everyone is talking about is slow for {n} episodes and then suddenly brilliant.',
+  'Thank you {staffFull} for covering my lunch duty, I owe you a coffee.',
+  'Well done to #{pupilTag} for the swimming certificate, {n} lengths without stopping!',
+  'Cleared out the loft and found my old school reports, apparently I talked too much even then.',
+  'Grandma turned {age} on {day} and still beat everyone at cards.',
+  'Anyone know if the tip at {place} is open on bank holidays?',
+  'Making {food} with the kids this afternoon, wish me luck with the mess.',
+  'Forest school was muddy and wonderful, {n} very happy children and one lost welly.',
+  'That moment when the printer jams {n} minutes before the lesson starts.',
+  'Our nativity rehearsals are going well, only {n} shepherds have cried so far.',
+  'Lovely walk along the canal at {place} this morning, the herons were out.',
+  'Not sure how it is already {month} again, where does the time go?',
+  'Started learning Spanish on an app and I am on a {n} day streak.',
+  'The car failed its MOT on {day}, so that is the holiday fund gone.',
+  '{pupilFirst} from my class asked if I live at school, which made my whole week.',
+  'Congratulations to the choir for a brilliant performance at {place} town hall.',
+  'Tried paddleboarding for the first time and fell in {n} times in ten minutes.',
+  'The {flower} in the front garden are finally out after a long grey winter.',
+  'Quiet night in with a takeaway and a film, exactly what was needed.',
+  'Volunteering at the food bank on {day} mornings is the best part of my week.',
+];
+
+const SLOTS = {
+  food: ['lasagne', 'banana bread', 'curry', 'sourdough', 'fish pie', 'flapjack', 'chilli', 'shepherd\u2019s pie', 'scones', 'risotto'],
+  flower: ['tulips', 'daffodils', 'sweet peas', 'sunflowers', 'roses', 'dahlias', 'bluebells'],
+  place: ['Canterbury', 'Whitstable', 'Ashford', 'Maidstone', 'Margate', 'Folkestone', 'Dover', 'Tunbridge Wells', 'Sevenoaks', 'Deal'],
+  day: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  month: ['September', 'October', 'November', 'December', 'January', 'March', 'June'],
+};
+
+function fillSentence(rng: Rng, s: string): string {
+  return s.replace(/\{(\w+)\}/g, (_, slot: string) => {
+    const pupil = pick(rng, NAMED_PUPILS).name.split(' ');
+    const staff = pick(rng, NAMED_STAFF).name.split(' ');
+    switch (slot) {
+      case 'n': return String(2 + Math.floor(rng() * 60));
+      case 'age': return String(70 + Math.floor(rng() * 30));
+      case 'year': return String(1 + Math.floor(rng() * 6));
+      case 'pupilFull': return `${pupil[0]} ${pupil[pupil.length - 1]}`;
+      case 'pupilFirst': return pupil[0];
+      case 'pupilTag': return `${pupil[0]}${pupil[pupil.length - 1]}`;
+      case 'staffTitle': return `${pick(rng, ['Mrs', 'Mr', 'Miss', 'Ms'])} ${staff[staff.length - 1]}`;
+      case 'staffFull': return staff.join(' ');
+      default: return pick(rng, SLOTS[slot as keyof typeof SLOTS]);
+    }
+  });
+}
+
+/** A post of exactly `chars` characters: sentences with a few roster names, split into paragraphs. */
+function makePost(seed: number, chars = POST_CHARS): string {
+  const rng = mulberry32(seed);
+  let out = '';
+  let inParagraph = 0;
+  while (out.length < chars) {
+    const s = fillSentence(rng, pick(rng, SENTENCES));
+    if (out) out += inParagraph >= 3 && rng() < 0.5 ? '\n\n' : ' ';
+    inParagraph = out.endsWith('\n') ? 0 : inParagraph + 1;
+    out += s;
+  }
+  return out.slice(0, chars);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+interface Stats { medianMs: number; p95Ms: number; runs: number }
+
+function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { medianMs: round(q(0.5)), p95Ms: round(q(0.95)), runs: s.length };
+}
+
+function round(x: number, digits = 4): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+let sink = 0;
+
+function timeFresh(engine: Engine, posts: readonly string[]): Stats {
+  for (let i = 0; i < FRESH_WARMUP; i++) sink += engine.check(posts[i % posts.length], { surface: 'post' }).length;
+  const samples: number[] = [];
+  for (let i = 0; i < FRESH_RUNS; i++) {
+    const post = posts[(i * 7 + 3) % posts.length];
+    const t0 = performance.now();
+    const f = engine.check(post, { surface: 'post' });
+    samples.push(performance.now() - t0);
+    sink += f.length;
+  }
+  return stats(samples);
+}
+
+/** Type the last TYPED_CHARS characters of each post one at a time, checking after each. */
+function timeTyping(engine: Engine, posts: readonly string[]): Stats {
+  const samples: number[] = [];
+  for (let p = 0; p <= TYPING_POSTS; p++) {
+    const post = posts[p];
+    for (let len = post.length - TYPED_CHARS; len <= post.length; len++) {
+      const text = post.slice(0, len);
+      const t0 = performance.now();
+      const f = engine.check(text, { surface: 'post' });
+      const dt = performance.now() - t0;
+      if (p > 0) samples.push(dt); // the first post warms up
+      sink += f.length;
+    }
+  }
+  return stats(samples);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function timeBaseline(re: RegExp, posts: readonly string[]): Stats {
+  const run = (post: string) => {
+    re.lastIndex = 0;
+    let n = 0;
+    while (re.exec(post)) n++;
+    return n;
+  };
+  for (let i = 0; i < FRESH_WARMUP; i++) sink += run(posts[i % posts.length]);
+  const samples: number[] = [];
+  for (let i = 0; i < FRESH_RUNS; i++) {
+    const post = posts[(i * 7 + 3) % posts.length];
+    const t0 = performance.now();
+    const n = run(post);
+    samples.push(performance.now() - t0);
+    sink += n;
+  }
+  return stats(samples);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Adversarial texts
+
+function mutateName(rng: Rng, name: string): string {
+  const chars = [...name];
+  const letters = chars.map((c, i) => (/[a-z]/i.test(c) && i > 0 ? i : -1)).filter((i) => i >= 0);
+  const i = pick(rng, letters);
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz';
+  const op = rng();
+  if (op < 0.4) chars[i] = pick(rng, [...alphabet]);
+  else if (op < 0.7) chars.splice(i, 1);
+  else chars.splice(i, 0, pick(rng, [...alphabet]));
+  return chars.join('');
+}
+
+function fill(length: number, next: () => string): string {
+  const parts: string[] = [];
+  let n = 0;
+  while (n < length) {
+    const p = next();
+    parts.push(p);
+    n += p.length;
+  }
+  return parts.join('').slice(0, length);
+}
+
+const ROSTER_2150_NAMES = [...rosterPolicy(2150).pupils!, ...rosterPolicy(2150).staff!].map((p) => p.name!);
+
+interface Family {
+  id: string;
+  label: string;
+  sizes: number[];
+  make: (size: number, variant: number) => string;
+}
+
+const EMOJI = ['😀', '🎉', '👍🏽', '👩‍🏫', '🏳️‍🌈', '❤️', '🙈', '🇬🇧', '✨', '🤦‍♀️'];
+
+const FAMILIES: Family[] = [
+  {
+    id: 'near-miss',
+    label: 'near-miss roster names (one letter changed, some glued)',
+    sizes: [25000, 50000, 100000],
+    make: (size, v) => {
+      const rng = mulberry32(1000 + v);
+      return fill(size, () => {
+        const a = mutateName(rng, pick(rng, ROSTER_2150_NAMES));
+        const r = rng();
+        if (r < 0.3) return a.replace(/ /g, '') + mutateName(rng, pick(rng, ROSTER_2150_NAMES)).replace(/ /g, '') + ' ';
+        if (r < 0.5) return `${a}'s `;
+        return `${a} `;
+      });
+    },
+  },
+  {
+    id: 'one-letter-run',
+    label: 'one letter repeated ("a" × n)',
+    sizes: [10000, 50000, 100000],
+    make: (size, v) => 'aeo'[v % 3].repeat(size),
+  },
+  {
+    id: 'tag-soup',
+    label: 'hashtag/handle soup, no spaces (#JackSmith@jack_smith#…)',
+    sizes: [25000, 50000, 100000],
+    make: (size, v) => {
+      const rng = mulberry32(2000 + v);
+      return fill(size, () => {
+        const [first, ...rest] = pick(rng, ROSTER_2150_NAMES).split(' ');
+        const last = rest[rest.length - 1];
+        return `#${first}${last}@${first.toLowerCase()}_${last.toLowerCase()}#${first}'s`;
+      });
+    },
+  },
+  {
+    id: 'unicode',
+    label: 'random Unicode: emoji, combining marks, CJK, Arabic, Latin',
+    sizes: [25000, 50000, 100000],
+    make: (size, v) => {
+      const rng = mulberry32(3000 + v);
+      const latin = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèçñøß';
+      return fill(size, () => {
+        const r = rng();
+        if (r < 0.2) return pick(rng, EMOJI);
+        if (r < 0.35) return pick(rng, [...latin]) + String.fromCharCode(0x0300 + Math.floor(rng() * 0x6f));
+        if (r < 0.45) return String.fromCharCode(0x4e00 + Math.floor(rng() * 0x5000));
+        if (r < 0.5) return String.fromCharCode(0x0627 + Math.floor(rng() * 0x20));
+        if (r < 0.65) return ' ';
+        if (r < 0.68) return pick(rng, ['.', '!', '?', '\n', '#', '@', "'", '-']);
+        return pick(rng, [...latin]);
+      });
+    },
+  },
+  {
+    id: 'long-word',
+    label: 'random lower-case letters, no spaces (one long word)',
+    sizes: [2000, 5000, 10000, 20000],
+    make: (size, v) => {
+      const rng = mulberry32(4000 + v);
+      let s = '';
+      for (let i = 0; i < size; i++) s += String.fromCharCode(97 + Math.floor(rng() * 26));
+      return s;
+    },
+  },
+];
+
+interface AdversarialRow { size: number; ms: number; nsPerChar: number }
+interface AdversarialResult { family: string; label: string; rows: AdversarialRow[]; perCharGrowth: number; stoppedAt?: number }
+
+/** Each size: three distinct texts, each checked once with a freshly built engine (cold caches); median. */
+function timeAdversarial(policy: Policy, family: Family): AdversarialResult {
+  const rows: AdversarialRow[] = [];
+  let stoppedAt: number | undefined;
+  for (const size of family.sizes) {
+    const times: number[] = [];
+    for (let v = 0; v < 3; v++) {
+      const text = family.make(size, v);
+      const engine = createEngine(policy);
+      const t0 = performance.now();
+      sink += engine.check(text, { surface: 'post' }).length;
+      const dt = performance.now() - t0;
+      times.push(dt);
+      if (dt > ADVERSARIAL_STOP_MS) break;
+    }
+    times.sort((a, b) => a - b);
+    const ms = times[Math.floor((times.length - 1) / 2)];
+    rows.push({ size, ms: round(ms, 2), nsPerChar: round((ms * 1e6) / size, 1) });
+    if (times[times.length - 1] > ADVERSARIAL_STOP_MS) {
+      stoppedAt = size;
+      break;
+    }
+  }
+  const perCharGrowth = round(rows[rows.length - 1].nsPerChar / rows[0].nsPerChar, 2);
+  return { family: family.id, label: family.label, rows, perCharGrowth, ...(stoppedAt ? { stoppedAt } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Run
+
+function log(line = ''): void {
+  if (!JSON_MODE) process.stdout.write(line + '\n');
+}
+
+function main(): void {
+  const posts = Array.from({ length: FRESH_POSTS }, (_, i) => makePost(7919 * (i + 1)));
+  log(`Second Look engine benchmark · Node ${process.version} · posts of ${POST_CHARS} characters`);
+  log();
+
+  // Compiling first, so the cold figure includes loading the term lists once.
+  const policy10k = rosterPolicy(10000);
+  const compileTimes: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const t0 = performance.now();
+    sink += createEngine(policy10k).compiled.names.size;
+    compileTimes.push(performance.now() - t0);
+  }
+  const compileColdMs = round(compileTimes[0], 2);
+  const compileMs = stats(compileTimes.slice(1)).medianMs;
+
+  const rosters: ({ names: number; pupils: number; staff: number } & Stats & { typingMedianMs: number; typingP95Ms: number })[] = [];
+  let engine2150: Engine | undefined;
+  for (const n of ROSTER_SIZES) {
+    const policy = rosterPolicy(n);
+    const engine = createEngine(policy);
+    if (n === 2150) engine2150 = engine;
+    const fresh = timeFresh(engine, posts);
+    const typing = timeTyping(engine, posts);
+    rosters.push({
+      names: n,
+      pupils: policy.pupils!.length,
+      staff: policy.staff!.length,
+      ...fresh,
+      typingMedianMs: typing.medianMs,
+      typingP95Ms: typing.p95Ms,
+    });
+  }
+
+  const policy2150 = rosterPolicy(2150);
+  const key = encodeRosterKey(Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 255));
+  let t0 = performance.now();
+  const hashedPolicy = hashPolicy(policy2150, key);
+  const hashPolicyMs = round(performance.now() - t0, 2);
+  t0 = performance.now();
+  const hashedEngine = createEngine(hashedPolicy);
+  const hashedCompileMs = round(performance.now() - t0, 2);
+  const hashedFresh = timeFresh(hashedEngine, posts);
+  const hashedTyping = timeTyping(hashedEngine, posts);
+
+  const allNames = [...policy2150.pupils!, ...policy2150.staff!].map((p) => p.name!);
+  t0 = performance.now();
+  const baselineRe = new RegExp(`\\b(?:${allNames.map(escapeRegExp).join('|')})\\b`, 'gi');
+  const baselineCompileMs = round(performance.now() - t0, 3);
+  const baseline = timeBaseline(baselineRe, posts);
+
+  // How many findings a typical post gets, so a reader can see the engine is doing real work.
+  const sample = engine2150!.check(posts[0], { surface: 'post' });
+  const findingsPerPost = round(posts.slice(0, 50).reduce((s, p) => s + engine2150!.check(p, { surface: 'post' }).length, 0) / 50, 1);
+  const baselineMatchesPerPost = round(posts.slice(0, 50).reduce((s, p) => s + (p.match(baselineRe)?.length ?? 0), 0) / 50, 1);
+
+  const adversarial = FAMILIES.map((f) => timeAdversarial(policy2150, f));
+
+  const r100 = rosters.find((r) => r.names === 100)!;
+  const r2150 = rosters.find((r) => r.names === 2150)!;
+  const r10k = rosters.find((r) => r.names === 10000)!;
+  const rosterGrowth = round(r10k.medianMs / r100.medianMs, 2);
+  const engineToBaseline = round(r2150.medianMs / baseline.medianMs, 3);
+  const baselineSpeedup = round(baseline.medianMs / r2150.medianMs, 1);
+
+  const result = {
+    postChars: POST_CHARS,
+    rosters: rosters.map((r) => ({ names: r.names, medianMs: r.medianMs, p95Ms: r.p95Ms, pupils: r.pupils, staff: r.staff, runs: r.runs, typingMedianMs: r.typingMedianMs, typingP95Ms: r.typingP95Ms })),
+    baselineRegexMedianMs: baseline.medianMs,
+    baselineRegexP95Ms: baseline.p95Ms,
+    baselineRegexCompileMs: baselineCompileMs,
+    compileMs,
+    compileColdMs,
+    typingMedianMs: r2150.typingMedianMs,
+    typingP95Ms: r2150.typingP95Ms,
+    rosterGrowth,
+    engineToBaseline,
+    baselineSpeedup,
+    findingsPerPost,
+    baselineMatchesPerPost,
+    hashed: {
+      names: 2150,
+      hashPolicyMs,
+      compileMs: hashedCompileMs,
+      medianMs: hashedFresh.medianMs,
+      p95Ms: hashedFresh.p95Ms,
+      typingMedianMs: hashedTyping.medianMs,
+      typingP95Ms: hashedTyping.p95Ms,
+    },
+    adversarial,
+    budgets: BUDGET,
+    node: process.version,
+  };
+
+  if (JSON_MODE) {
+    process.stdout.write(JSON.stringify(result) + '\n');
+    return;
+  }
+
+  const ms = (x: number) => x.toFixed(3).padStart(8);
+  const ok = (good: boolean) => (good ? 'within' : 'OVER');
+  log('Check one post (surface "post"); fresh = cycling through ' + `${FRESH_POSTS} distinct posts, typing = one character appended per check`);
+  log('  roster              median     p95   typing median  typing p95');
+  for (const r of rosters) {
+    log(`  ${`${r.names} names`.padEnd(16)} ${ms(r.medianMs)} ${ms(r.p95Ms)} ${ms(r.typingMedianMs)}      ${ms(r.typingP95Ms)}   ms`);
+  }
+  log(`  ${'2150 hashed'.padEnd(16)} ${ms(hashedFresh.medianMs)} ${ms(hashedFresh.p95Ms)} ${ms(hashedTyping.medianMs)}      ${ms(hashedTyping.p95Ms)}   ms`);
+  log(`  baseline RegExp  ${ms(baseline.medianMs)} ${ms(baseline.p95Ms)}   (2150 full names, \\b(?:…)\\b gi)`);
+  log(`  findings per post (2150): ${findingsPerPost}; baseline matches per post: ${baselineMatchesPerPost}; e.g. ${sample.slice(0, 4).map((f) => `${f.rule}:"${posts[0].slice(f.start, f.end)}"`).join(', ')}`);
+  log();
+  log('Budgets (PRODUCT.md)                      figure        budget     ');
+  log(`  median, 2000 chars, 2150 names         ${r2150.medianMs.toFixed(3)} ms     ≤ ${BUDGET.medianMs} ms    ${ok(r2150.medianMs <= BUDGET.medianMs)}`);
+  log(`  100 → 10,000 names slowdown            ${rosterGrowth.toFixed(2)}×         ≤ ${BUDGET.rosterGrowth}×       ${ok(rosterGrowth <= BUDGET.rosterGrowth)}`);
+  log(`  speed-up over RegExp baseline          ${baselineSpeedup.toFixed(1)}×         ≥ ${BUDGET.baselineSpeedup}×        ${ok(baselineSpeedup >= BUDGET.baselineSpeedup)}`);
+  log(`  compile 10,000 names (median of 5)     ${compileMs.toFixed(2)} ms     ≤ ${BUDGET.compileMs} ms      ${ok(compileMs <= BUDGET.compileMs)}`);
+  log(`  (first compile, cold: ${compileColdMs} ms; hashPolicy of 2150: ${hashPolicyMs} ms; hashed compile: ${hashedCompileMs} ms; baseline RegExp build: ${baselineCompileMs} ms)`);
+  log();
+  log('Adversarial inputs (2150 names, fresh engine per run, median of 3 texts); linear = ns/char stays flat');
+  for (const a of adversarial) {
+    log(`  ${a.label}`);
+    for (const r of a.rows) log(`    ${String(r.size).padStart(7)} chars ${r.ms.toFixed(1).padStart(10)} ms ${r.nsPerChar.toFixed(1).padStart(10)} ns/char`);
+    log(`    ns/char, largest ÷ smallest: ${a.perCharGrowth}×${a.stoppedAt ? `  (stopped after ${a.stoppedAt} chars: over ${ADVERSARIAL_STOP_MS} ms)` : ''}`);
+  }
+  if (sink === -1) log(); // keeps the measured work from being optimised away
+}
+
+main();
