@@ -21,6 +21,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
+import type { Browser } from 'webextension-polyfill';
 import { EXTENSION_ID } from '../../lib/extension-identity';
 import {
   BUILT_EXTENSION,
@@ -34,6 +35,9 @@ import {
   test,
   workerEvaluator,
 } from './fixtures/extension';
+
+// Functions passed to evalInWorker run in the service worker, where Chrome's `chrome` global exists.
+declare const chrome: Browser;
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'second-look-e2e.json');
@@ -227,6 +231,11 @@ test('the extension makes no network requests of its own', async ({ context, ext
       body: '<!doctype html><title>School test page</title><textarea id="post"></textarea>',
     }),
   );
+
+  // Restart the extension now that everything is recorded, so its start-up is watched too.
+  const restarted = context.waitForEvent('serviceworker', { timeout: 10_000 });
+  await evalInWorker(() => chrome.runtime.reload()).catch(() => undefined); // the worker dies mid-call
+  expect(extensionIdOf(await restarted)).toBe(extensionId);
 
   const page = await context.newPage();
   await page.goto('https://www.example-school-test.org/');

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY, resolvePolicy } from '../../../lib/policy/resolve';
+import { refreshPolicyState, STORAGE_KEYS } from '../../../lib/policy/store';
+
+describe('resolvePolicy: managed > personal > defaults', () => {
+  it('uses the defaults when nothing is set', () => {
+    const r = resolvePolicy({ raw: undefined }, { raw: {} });
+    expect(r.source).toBe('defaults');
+    expect(r.policy).toEqual(DEFAULT_POLICY);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('lets managed keys win over personal ones and locks them', () => {
+    const r = resolvePolicy(
+      { raw: { schoolName: 'Oakfield Primary School', mode: 'confirm', rules: { derogatory: { severity: 'high' } } } },
+      { raw: { schoolName: 'My Own School', mode: 'warn', rules: { derogatory: { enabled: false }, 'school-life': { enabled: false } } } },
+    );
+    expect(r.source).toBe('managed');
+    expect(r.policy.schoolName).toBe('Oakfield Primary School');
+    expect(r.policy.mode).toBe('confirm');
+    expect(r.policy.rules?.derogatory).toEqual({ enabled: false, severity: 'high' });
+    expect(r.policy.rules?.['school-life']).toEqual({ enabled: false });
+    expect(r.lockedKeys.sort()).toEqual(['mode', 'rules', 'schoolName']);
+  });
+
+  it('keeps the last good managed policy when the new one is broken, and says why', () => {
+    const lastGood = { schoolName: 'Oakfield Primary School', pupils: [{ name: 'Jack Smith' }] };
+    const r = resolvePolicy({ raw: { schoolName: 'Oakfield', mode: 'shout' }, lastGood }, { raw: undefined });
+    expect(r.source).toBe('managed');
+    expect(r.policy.pupils).toEqual([{ name: 'Jack Smith' }]);
+    expect(r.issues).toEqual([{ source: 'managed', issues: [expect.objectContaining({ path: 'mode', level: 'error' })] }]);
+    expect(r.newLastGood.managed).toBeUndefined();
+  });
+
+  it('falls back to personal settings when a broken managed policy has no last good copy', () => {
+    const r = resolvePolicy({ raw: { pupils: 'everyone' } }, { raw: { schoolName: 'My Own School' } });
+    expect(r.source).toBe('personal');
+    expect(r.policy.schoolName).toBe('My Own School');
+    expect(r.issues[0].source).toBe('managed');
+  });
+});
+
+describe('refreshPolicyState', () => {
+  function memoryArea(initial: Record<string, unknown> = {}) {
+    const data: Record<string, unknown> = { ...initial };
+    return {
+      data,
+      get: async (keys: string[] | null) => (keys === null ? { ...data } : Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, data[k]]))),
+      set: async (items: Record<string, unknown>) => void Object.assign(data, items),
+    };
+  }
+
+  it('caches a good managed policy and keeps it in force when the next one is broken', async () => {
+    const local = memoryArea();
+    let managed: Record<string, unknown> = { schoolName: 'Oakfield Primary School', mode: 'confirm' };
+    const storage = { managed: { get: async () => managed }, local };
+    const first = await refreshPolicyState(storage as never, 1);
+    expect(first.source).toBe('managed');
+    expect(local.data[STORAGE_KEYS.lastGoodManaged]).toEqual(managed);
+
+    managed = { schoolName: 'Oakfield Primary School', mode: 'loud' };
+    const second = await refreshPolicyState(storage as never, 2);
+    expect(second.policy.mode).toBe('confirm');
+    expect(second.issues[0].issues[0]).toMatchObject({ path: 'mode', level: 'error' });
+    expect(local.data[STORAGE_KEYS.state]).toEqual(second);
+  });
+
+  it('works when the managed area is missing or rejects', async () => {
+    const local = memoryArea({ [STORAGE_KEYS.personal]: { schoolName: 'Mine' } });
+    expect((await refreshPolicyState({ local } as never)).source).toBe('personal');
+    const rejecting = { get: async () => Promise.reject(new Error('Managed storage manifest key not set')) };
+    expect((await refreshPolicyState({ managed: rejecting, local } as never)).policy.schoolName).toBe('Mine');
+  });
+});
