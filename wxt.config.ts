@@ -11,16 +11,17 @@ export default defineConfig({
   publicDir: 'public',
   outDir: '.output',
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Second Look',
     description:
       "Checks what you are about to post on social media against your school's policy, on your device. Nothing you type is stored or sent.",
     key: EXTENSION_PUBLIC_KEY,
     permissions: ['storage'],
     storage: { managed_schema: 'managed_schema.json' },
-    minimum_chrome_version: '114',
-    browser_specific_settings: { gecko: { id: 'second-look@secondlook.school' } },
-  },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'second-look@secondlook.school' } } }
+      : { minimum_chrome_version: '114' }),
+  }),
   hooks: {
     // Chrome validates this file when it loads the extension; it is generated from the zod schema.
     'build:publicAssets': (wxt, files) => {

@@ -4,13 +4,18 @@
  * Chrome refuses to load an extension whose managed schema breaks its rules: the top level must be
  * an object with no `additionalProperties`, and each node has exactly one `type` (or `$ref`). We keep
  * only the attributes Chrome's policy schema understands.
+ *
+ * We leave out `enum`: Chrome silently drops a whole top-level key when any value inside it breaks the
+ * schema (seen in Chromium 156: "mode": "shout" vanished and the default applied, with no sign to the
+ * extension). Without `enum`, such a value reaches our own validation, which keeps the last good policy
+ * and shows the error with its path. Types are still enforced by Chrome.
  */
 import { z } from 'zod';
 import { Policy } from './schema';
 
 type JsonSchema = Record<string, unknown>;
 
-const KEPT = new Set(['type', 'title', 'description', 'properties', 'items', 'enum', 'minimum', 'maximum', 'pattern', 'additionalProperties']);
+const KEPT = new Set(['type', 'title', 'description', 'properties', 'items', 'minimum', 'maximum', 'pattern', 'additionalProperties']);
 
 function toChromeNode(node: JsonSchema, topLevel = false): JsonSchema {
   const out: JsonSchema = {};

@@ -5,14 +5,15 @@
  * What Chrome does with managed policy (Chromium 156, observed here; these tests rely on it):
  * - Chrome validates each top-level key of the extension's managed policy against managed_schema.json
  *   before the extension sees it, and silently DROPS any top-level key whose value does not fit:
- *   `"mode": "shout"` (not in the enum), `"pupils": "Jack"` (wrong type), `"staff": [{"name": 5}]`
+ *   `"mode": "shout"` (when the schema had an enum), `"pupils": "Jack"` (wrong type), `"staff": [{"name": 5}]`
  *   (one bad entry drops the whole list) and `"rules": {"pupil-mention": {"severity": "huge"}}` (a bad
  *   value deep inside drops all of `rules`). Unknown keys, top-level or nested, are dropped too. The
  *   extension then gets the rest, which validates, so it reports no issue at all (and the reduced policy
  *   becomes the new "last good" one): for these mistakes only chrome://policy shows anything.
- * - The generated schema has no "required" and cannot express "name or hashed", so those pass Chrome
- *   and reach our validator: `"rosterHash": {"scheme": "hmac-sha256-96"}` (no key) and `"pupils": [{}]`.
- *   Test (d) uses the first.
+ * - So the generated schema leaves out "enum" (lib/policy/managed-schema.ts): a bad choice such as
+ *   `"mode": "shout"` now reaches our validator, which reports it and keeps the last good policy (test d).
+ *   It has no "required" and cannot express "name or hashed" either, so `"rosterHash": {"scheme": ...}`
+ *   with no key and `"pupils": [{}]` also reach our validator.
  * - An invalid managed_schema.json (top-level "additionalProperties", or a node without "type")
  *   makes Chrome refuse the whole extension: no service worker starts.
  * - storage.managed is filled a few seconds after start-up (about 3-4 s here), so tests poll.
@@ -181,20 +182,19 @@ test.describe('managed policy from /etc/chromium/policies/managed', () => {
         await context.close();
       }
 
-      // 2. IT pushes a broken update. Chrome drops values that break managed_schema.json before the
-      //    extension sees them ("mode": "shout" or "pupils": "Jack" simply vanish), so break it in a
-      //    way only our validator catches: rosterHash without its key ("required" is not in Chrome's schema).
-      writeManagedPolicy({ schoolName: 'Wrong School', mode: 'warn', rosterHash: { scheme: 'hmac-sha256-96' } });
+      // 2. IT pushes a broken update: a mistyped mode. Chrome passes it through (no enum in our managed
+      //    schema), so our validator sees it; Chrome would otherwise drop the key and apply "warn" silently.
+      writeManagedPolicy({ schoolName: 'Wrong School', mode: 'shout' });
       context = await launchWithExtension({ userDataDir });
       try {
         const state = await waitForState(context, (s) =>
-          (s.policyState?.issues ?? []).some((g) => g.source === 'managed' && g.issues.some((i) => i.path === 'rosterHash.key')),
+          (s.policyState?.issues ?? []).some((g) => g.source === 'managed' && g.issues.some((i) => i.path === 'mode')),
         );
         // Chrome passed the broken value through unchanged.
-        expect(state.managed).toMatchObject({ schoolName: 'Wrong School', rosterHash: { scheme: 'hmac-sha256-96' } });
+        expect(state.managed).toMatchObject({ schoolName: 'Wrong School', mode: 'shout' });
 
         const { policy, source, issues } = state.policyState!;
-        const problem = issues.find((g) => g.source === 'managed')!.issues.find((i) => i.path === 'rosterHash.key')!;
+        const problem = issues.find((g) => g.source === 'managed')!.issues.find((i) => i.path === 'mode')!;
         expect(problem.level).toBe('error');
         // A plain sentence for IT staff, not a raw validator dump.
         expect(problem.message).toMatch(/^[A-Z][^{}]*[.]$/);

@@ -30,7 +30,7 @@ function findPhones(text: string, out: ContactHit[]): void {
     // Give libphonenumber a little room either side, but never the whole post.
     const from = Math.max(0, s - 2);
     const window = text.slice(from, Math.min(text.length, e + 2));
-    for (const found of findPhoneNumbersInText(window, { defaultCountry: 'GB', v2: true })) {
+    for (const found of findPhoneNumbersInText(window, { defaultCountry: 'GB' })) {
       const start = from + found.startsAt;
       const before = text.slice(Math.max(0, start - 24), start);
       if (NOT_A_PHONE_BEFORE.test(before)) continue;

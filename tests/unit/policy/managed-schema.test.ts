@@ -43,6 +43,8 @@ describe('managed_schema.json', () => {
   it('lists every rule id under rules', () => {
     const rules = (schema.properties as Record<string, Node>).rules.properties as Record<string, Node>;
     expect(Object.keys(rules).sort()).toEqual([...RULE_IDS].sort());
-    expect(((rules['pupil-mention'].properties as Record<string, Node>).severity.enum as string[]).sort()).toEqual(['high', 'low', 'medium']);
+    // No enum: Chrome would silently drop the whole key on a bad value; our validation reports it instead.
+    expect((rules['pupil-mention'].properties as Record<string, Node>).severity).toMatchObject({ type: 'string' });
+    expect(JSON.stringify(schema)).not.toContain('"enum"');
   });
 });

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { withGeneratedSections } from '../../lib/docs/tables';
+import { TEXT_RULE_IDS } from '../../lib/policy/rule-ids';
+
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+describe('README', () => {
+  it('has the policy and rule tables as generated from the schema (run `npm run docs` after changing it)', () => {
+    expect(readme).toBe(withGeneratedSections(readme));
+  });
+
+  it('documents every policy field of the brief and every rule id', () => {
+    for (const key of ['schoolName', 'schoolAliases', 'organisations', 'staff[].name', 'pupils[].aliases', 'formerPupils', 'parents', 'mode', 'rules.<rule id>.severity', 'rosterHash.key']) {
+      expect(readme).toContain(`\`${key}\``);
+    }
+    for (const id of TEXT_RULE_IDS) expect(readme).toContain(`\`${id}\``);
+  });
+
+  it('starts with the two set-up commands, and CI runs the test command it gives', () => {
+    const ci = readFileSync(new URL('../../.ci/run', import.meta.url), 'utf8');
+    expect(readme).toMatch(/npm ci && npm run demo/);
+    expect(readme).toContain('npm test');
+    expect(ci).toMatch(/npm test/);
+  });
+});
