@@ -101,7 +101,8 @@ export function tokenise(text: string): Token[] {
   let glue = false;
 
   while (i < n) {
-    const cp = text.codePointAt(i)!;
+    const unit = text.charCodeAt(i);
+    const cp = unit < 0xd800 || unit > 0xdbff ? unit : text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const c = classify(cp);
     if (!isWordClass(c) || c === C.Mark) {
@@ -121,22 +122,31 @@ export function tokenise(text: string): Token[] {
     const start = i;
     const digits = c === C.Digit;
     let norm = '';
+    let ascii = true;
     let prev = c;
     let capitalised = c === C.Upper;
     while (i < n) {
-      const cp2 = text.codePointAt(i)!;
+      const u = text.charCodeAt(i);
+      const cp2 = u < 0xd800 || u > 0xdbff ? u : text.codePointAt(i)!;
       const w2 = cp2 > 0xffff ? 2 : 1;
       const c2 = classify(cp2);
       if (c2 === C.Mark) {
+        if (ascii) norm = text.slice(start, i).toLowerCase();
+        ascii = false;
         i += w2; // combining accent: part of the letter, folded away
         continue;
       }
       if (digits ? c2 !== C.Digit : !(c2 === C.Lower || c2 === C.Upper || c2 === C.Caseless)) break;
       if (!digits && c2 === C.Upper && prev === C.Lower) break; // camelCase boundary
-      norm += foldCodePoint(cp2);
+      if (ascii && cp2 >= 128) {
+        norm = text.slice(start, i).toLowerCase(); // the ASCII part so far, then fold char by char
+        ascii = false;
+      }
+      if (!ascii) norm += foldCodePoint(cp2);
       prev = c2;
       i += w2;
     }
+    if (ascii) norm = text.slice(start, i).toLowerCase();
     const token: Token = {
       norm,
       start,

@@ -1,43 +1,21 @@
 /**
- * The name index: every way a roster name can be written, keyed by its first name word, so that
- * finding names costs a few map look-ups per word of text whatever the roster's size.
+ * The name index: every way a roster name can be written, in tables keyed by name words, so that
+ * finding names costs a few map look-ups per word of text whatever the roster's size (two pupils
+ * called Jack cost no more than one: full names are a first-name table of surname tables).
  *
  * Forms: full name (with or without middle names), initial + surname ("J Smith"), first name +
- * initial ("Jack S."), the name run together (#jacksmith), the school's aliases, title + surname for
- * staff ("Mrs Jones"), and the first name alone (which the rules only accept in a school context).
- * Nicknames and common diminutives (Tom ↔ Thomas) count for the first name; one-letter misspellings
- * count for one longer word of a name.
+ * initial ("Jack S."), the name run together (#jacksmith), the school's aliases (one-word aliases
+ * act as extra first names), title + surname for staff ("Mrs Jones"), and the first name alone
+ * (which the rules only accept in a school context). Diminutives (Tom ↔ Thomas) count for first
+ * names; a one-letter misspelling counts for one word of five letters or more, and is only looked
+ * for next to another roster word or an initial, which keeps ordinary words cheap.
  */
 import type { Token } from '../tokenise';
 import { deletions, FUZZY_MIN_LENGTH, type KeyFn } from './keys';
-import type { KeyedName, KeyedWord } from './roster';
+import type { KeyedName } from './roster';
 
 export type RosterGroup = 'pupil' | 'staff' | 'formerPupil' | 'parent';
 export type NameForm = 'full' | 'initial-surname' | 'first-initial' | 'joined' | 'alias' | 'title-surname' | 'first';
-
-interface WordElement {
-  keys: Set<string>;
-  dels: Set<string>;
-  /** Diminutives of the text's word may match (first names only). */
-  nick: boolean;
-  fuzzy: boolean;
-}
-
-interface Pattern {
-  group: RosterGroup;
-  form: NameForm;
-  /** Something that must stand just before the first word: a title (Mrs) or an initial key. */
-  prefix?: { title: true } | { initial: string };
-  words: WordElement[];
-  /** A single-letter initial that must follow the words ("Jack S."). */
-  suffixInitial?: string;
-}
-
-interface Entry {
-  pattern: number;
-  /** Reached through one of the pattern's one-letter deletions rather than its exact key. */
-  viaDeletion: boolean;
-}
 
 export interface NameHit {
   group: RosterGroup;
@@ -50,209 +28,310 @@ export interface NameHit {
   nickname: boolean;
 }
 
-interface LookupKey {
-  key: string;
-  via: 'exact' | 'nick' | 'del';
-}
-
-const TITLES = new Set(['mr', 'mrs', 'miss', 'ms', 'mx', 'dr', 'sir', 'mister', 'madam', 'prof', 'professor']);
-/** Separators allowed inside a name: spaces, hyphens, underscores, apostrophes (and dots after initials). */
-const SOFT = new Set(['', '-', '_', "'"]);
-
 export interface NameIndexOptions {
   key: KeyFn;
   /** Folded name → related folded names (diminutives and formal forms). */
   related: (folded: string) => readonly string[] | undefined;
 }
 
+/** Roster groups for one table cell, as a bit set (pupil 1, staff 2, formerPupil 4, parent 8). */
+type Groups = number;
+const GROUP_BITS: Record<RosterGroup, number> = { pupil: 1, staff: 2, formerPupil: 4, parent: 8 };
+const ALL_GROUPS = Object.keys(GROUP_BITS) as RosterGroup[];
+
+/** How a written word stands for a roster word. */
+interface Candidate {
+  key: string;
+  how: 'exact' | 'nick' | 'fuzzy';
+}
+
+interface Unit {
+  word: string;
+  end: number;
+  cands: Candidate[];
+}
+
+interface Sequence {
+  rest: string[];
+  groups: Groups;
+}
+
+const NO_CANDIDATES: Candidate[] = [];
+const NO_UNITS: Unit[] = [];
+const TITLES = new Set(['mr', 'mrs', 'miss', 'ms', 'mx', 'dr', 'sir', 'mister', 'madam', 'prof', 'professor']);
+/** Separators allowed inside a name: spaces, hyphens, underscores, apostrophes. */
+const SOFT = new Set(['', '-', '_', "'"]);
+/** Words longer than this are never looked up with misspellings (no name is this long). */
+const FUZZY_MAX_LENGTH = 24;
+/** Longer runs are not names at all; skipping them keeps one huge "word" linear. */
+const MAX_NAME_LENGTH = 48;
+
+function addTo<K>(map: Map<K, Groups>, key: K, bits: Groups): void {
+  map.set(key, (map.get(key) ?? 0) | bits);
+}
+
+function nested(map: Map<string, Map<string, Groups>>, outer: string): Map<string, Groups> {
+  let inner = map.get(outer);
+  if (!inner) map.set(outer, (inner = new Map()));
+  return inner;
+}
+
 export class NameIndex {
-  private readonly patterns: Pattern[] = [];
-  private readonly byKey = new Map<string, Entry[]>();
-  /** Patterns that do not depend on the person (first name alone, title + surname) are stored once. */
-  private readonly sharedPatterns = new Map<string, number>();
-  private readonly lookupCache = new Map<string, LookupKey[]>();
+  /** first → surname → groups: full names. */
+  private readonly full = new Map<string, Map<string, Groups>>();
+  /** first → [middle…, surname] sequences: full names with middle names, and multi-word aliases. */
+  private readonly sequences = new Map<string, { seq: Sequence; form: NameForm }[]>();
+  /** surname → first initial → groups ("J Smith"). */
+  private readonly initialSurname = new Map<string, Map<string, Groups>>();
+  /** first → surname initial → groups ("Jack S."). */
+  private readonly firstInitial = new Map<string, Map<string, Groups>>();
+  private readonly joined = new Map<string, Groups>();
+  /** Staff surnames, for "Mrs Jones". */
+  private readonly titled = new Map<string, Groups>();
+  /** First names (and one-word aliases) alone: pupils and staff only. */
+  private readonly firstAlone = new Map<string, Groups>();
+  /** Every roster word, and each long word's one-letter deletions → the words they came from. */
+  private readonly words = new Set<string>();
+  private readonly deletionsOf = new Map<string, string[]>();
+  private readonly candidateCache = new Map<string, Candidate[]>();
+  private readonly fuzzyCache = new Map<string, Candidate[]>();
+  private people = 0;
 
   constructor(private readonly options: NameIndexOptions) {}
 
   get size(): number {
-    return this.patterns.length;
+    return this.people;
   }
 
   add(name: KeyedName, group: RosterGroup): void {
-    const first = this.word(name.first, { nick: true, fuzzy: true });
-    if (name.last) {
-      const last = this.word(name.last, { nick: false, fuzzy: true });
-      this.addPattern({ group, form: 'full', words: [first, last] });
-      if (name.middle.length) {
-        const middle = name.middle.map((m) => this.word(m, { nick: false, fuzzy: false }));
-        this.addPattern({ group, form: 'full', words: [first, ...middle, last] });
-      }
-      if (name.firstInitial) this.addPattern({ group, form: 'initial-surname', prefix: { initial: name.firstInitial }, words: [last] });
-      if (name.lastInitial) this.addPattern({ group, form: 'first-initial', words: [first], suffixInitial: name.lastInitial });
-      if (group === 'staff') this.addShared({ group, form: 'title-surname', prefix: { title: true }, words: [this.word(name.last, { nick: false, fuzzy: false })] }, name.last.key);
-    }
-    for (const j of name.joined) this.addPattern({ group, form: 'joined', words: [this.word({ key: j, dels: [] }, { nick: false, fuzzy: false })] });
+    const bit = GROUP_BITS[group];
+    this.people++;
+    const firsts = [name.first.key];
+    this.word(name.first.key, name.first.dels);
     for (const alias of name.aliases) {
-      this.addPattern({ group, form: 'alias', words: alias.map((w) => this.word(w, { nick: false, fuzzy: false })) });
+      for (const w of alias) this.word(w.key, []);
+      if (alias.length === 1) firsts.push(alias[0].key);
+      else this.sequence(alias[0].key, alias.slice(1).map((w) => w.key), bit, 'alias');
     }
-    if (group === 'pupil' || group === 'staff') {
-      this.addShared({ group, form: 'first', words: [this.word(name.first, { nick: true, fuzzy: false })] }, name.first.key);
+    if (name.last) {
+      const last = name.last.key;
+      this.word(last, name.last.dels);
+      for (const f of firsts) addTo(nested(this.full, f), last, bit);
+      if (name.middle.length) {
+        for (const m of name.middle) this.word(m.key, []);
+        this.sequence(name.first.key, [...name.middle.map((m) => m.key), last], bit, 'full');
+      }
+      if (name.firstInitial) addTo(nested(this.initialSurname, last), name.firstInitial, bit);
+      if (name.lastInitial) for (const f of firsts) addTo(nested(this.firstInitial, f), name.lastInitial, bit);
+      if (group === 'staff') addTo(this.titled, last, bit);
+    }
+    for (const j of name.joined) {
+      this.words.add(j);
+      addTo(this.joined, j, bit);
+    }
+    if (group === 'pupil' || group === 'staff') for (const f of firsts) addTo(this.firstAlone, f, bit);
+  }
+
+  private word(key: string, dels: readonly string[]): void {
+    this.words.add(key);
+    for (const d of dels) {
+      const list = this.deletionsOf.get(d);
+      if (!list) this.deletionsOf.set(d, [key]);
+      else if (!list.includes(key)) list.push(key);
     }
   }
 
-  private word(w: KeyedWord, opts: { nick: boolean; fuzzy: boolean }): WordElement {
-    return { keys: new Set([w.key]), dels: new Set(opts.fuzzy ? w.dels : []), nick: opts.nick, fuzzy: opts.fuzzy && w.dels.length > 0 };
+  private sequence(first: string, rest: string[], bits: Groups, form: NameForm): void {
+    const list = this.sequences.get(first) ?? [];
+    const same = list.find((s) => s.form === form && s.seq.rest.join(' ') === rest.join(' '));
+    if (same) same.seq.groups |= bits;
+    else list.push({ seq: { rest, groups: bits }, form });
+    this.sequences.set(first, list);
   }
 
-  private addShared(p: Pattern, key: string): void {
-    const id = `${p.group}|${p.form}|${key}`;
-    if (this.sharedPatterns.has(id)) return;
-    this.sharedPatterns.set(id, this.addPattern(p));
-  }
-
-  private addPattern(p: Pattern): number {
-    const id = this.patterns.push(p) - 1;
-    const anchor = p.words[0];
-    for (const k of anchor.keys) this.entry(k, { pattern: id, viaDeletion: false });
-    for (const k of anchor.dels) this.entry(k, { pattern: id, viaDeletion: true });
-    return id;
-  }
-
-  private entry(key: string, e: Entry): void {
-    const list = this.byKey.get(key);
-    if (list) list.push(e);
-    else this.byKey.set(key, [e]);
-  }
-
-  /** Keys to look up for one written word: itself, its diminutives/formal forms, its deletions. */
-  private lookups(word: string): LookupKey[] {
-    let out = this.lookupCache.get(word);
+  /** Roster words a written word stands for exactly or as a diminutive. */
+  private candidates(word: string): Candidate[] {
+    let out = this.candidateCache.get(word);
     if (out) return out;
+    out = [];
     const { key, related } = this.options;
-    out = [{ key: key(word), via: 'exact' }];
-    for (const r of related(word) ?? []) out.push({ key: key(r), via: 'nick' });
-    if (word.length >= FUZZY_MIN_LENGTH) for (const d of deletions(word)) out.push({ key: key(d), via: 'del' });
-    if (this.lookupCache.size > 20000) this.lookupCache.clear();
-    this.lookupCache.set(word, out);
+    const k = key(word);
+    if (this.words.has(k)) out.push({ key: k, how: 'exact' });
+    for (const r of related(word) ?? []) {
+      const rk = key(r);
+      if (this.words.has(rk)) out.push({ key: rk, how: 'nick' });
+    }
+    this.remember(this.candidateCache, word, out);
     return out;
   }
 
-  /** How a written word matches one element of a pattern: exactly, as a nickname, or by one letter. */
-  private matchWord(el: WordElement, word: string): 'exact' | 'nick' | 'fuzzy' | undefined {
-    const looks = this.lookups(word);
-    if (el.keys.has(looks[0].key)) return 'exact';
-    let fuzzy = false;
-    for (let i = 1; i < looks.length; i++) {
-      const l = looks[i];
-      if (l.via === 'nick') {
-        if (el.nick && el.keys.has(l.key)) return 'nick';
-      } else if (el.fuzzy && (el.keys.has(l.key) || el.dels.has(l.key))) fuzzy = true;
+  /** Roster words one letter away from a written word (SymSpell: compare deletion neighbourhoods). */
+  private fuzzyCandidates(word: string): Candidate[] {
+    let out = this.fuzzyCache.get(word);
+    if (out) return out;
+    out = [];
+    const { key } = this.options;
+    const k = key(word);
+    const seen = new Set<string>([k]);
+    const push = (rk: string) => {
+      if (seen.has(rk)) return;
+      seen.add(rk);
+      out!.push({ key: rk, how: 'fuzzy' });
+    };
+    for (const rk of this.deletionsOf.get(k) ?? []) push(rk); // a letter missing from the text
+    for (const d of deletions(word)) {
+      const dk = key(d);
+      if (this.words.has(dk)) push(dk); // an extra letter in the text
+      for (const rk of this.deletionsOf.get(dk) ?? []) push(rk); // a letter changed or swapped
     }
-    if (!fuzzy && el.fuzzy && el.dels.has(looks[0].key)) fuzzy = true;
-    return fuzzy ? 'fuzzy' : undefined;
+    this.remember(this.fuzzyCache, word, out);
+    return out;
+  }
+
+  private remember(cache: Map<string, Candidate[]>, word: string, value: Candidate[]): void {
+    if (cache.size >= 20000) cache.clear();
+    cache.set(word, value);
   }
 
   find(tokens: readonly Token[]): NameHit[] {
     const hits: NameHit[] = [];
-    const seen = new Set<string>();
-    for (let i = 0; i < tokens.length; i++) {
+    if (this.people === 0) return hits;
+    const n = tokens.length;
+    // Pass 1: what each token, or run of glued tokens read as one word, stands for. Most tokens stand
+    // for nothing, so units are only built where something was found (or may be, misspelt).
+    const units: (Unit[] | undefined)[] = new Array(n);
+    const found: boolean[] = new Array(n).fill(false);
+    for (let i = 0; i < n; i++) {
       const t = tokens[i];
-      if (t.isNumber || t.norm.length < 2) continue;
-      for (const unit of units(tokens, i)) {
-        for (const look of this.lookups(unit.word)) {
-          const entries = this.byKey.get(look.key);
-          if (!entries) continue;
-          for (const e of entries) {
-            const p = this.patterns[e.pattern];
-            if (look.via === 'nick' && (!p.words[0].nick || e.viaDeletion)) continue;
-            const fuzzy = e.viaDeletion || look.via === 'del';
-            if (fuzzy && !p.words[0].fuzzy) continue;
-            const hit = this.complete(tokens, p, i, unit.end, fuzzy, look.via === 'nick');
-            if (!hit) continue;
-            const id = `${hit.startToken}|${hit.endToken}|${p.group}|${p.form}`;
-            if (seen.has(id)) continue;
-            seen.add(id);
-            hits.push(hit);
+      if (t.isNumber) continue;
+      const cands = t.norm.length >= 2 && t.norm.length <= MAX_NAME_LENGTH ? this.candidates(t.norm) : NO_CANDIDATES;
+      let list: Unit[] | undefined;
+      if (cands.length || (t.norm.length >= FUZZY_MIN_LENGTH && t.norm.length <= FUZZY_MAX_LENGTH)) list = [{ word: t.norm, end: i, cands }];
+      if (i + 1 < n && tokens[i + 1].gluedToPrev) {
+        let word = t.norm;
+        for (let j = i + 1; j < n && j - i < 4 && tokens[j].gluedToPrev && !tokens[j].isNumber; j++) {
+          word += tokens[j].norm;
+          if (word.length > MAX_NAME_LENGTH) break;
+          (list ??= []).push({ word, end: j, cands: this.candidates(word) });
+        }
+      }
+      if (list) {
+        units[i] = list;
+        found[i] = list.some((u) => u.cands.length > 0);
+      }
+    }
+    // Pass 2: misspellings, only next to another roster word or an initial.
+    for (let i = 0; i < n; i++) {
+      const list = units[i];
+      if (!list) continue;
+      for (const u of list) {
+        if (u.word.length < FUZZY_MIN_LENGTH || u.word.length > FUZZY_MAX_LENGTH) continue;
+        const near = (i > 0 && (found[i - 1] || isInitial(tokens, i - 1))) || found[u.end + 1] || isInitial(tokens, u.end + 1);
+        if (!near) continue;
+        const fuzzy = this.fuzzyCandidates(u.word);
+        if (fuzzy.length) u.cands = u.cands.length ? [...u.cands, ...fuzzy] : fuzzy;
+      }
+    }
+    // Pass 3: the forms.
+    const seen = new Set<string>();
+    const emit = (groups: Groups, form: NameForm, from: number, to: number, fuzzy: boolean, nickname: boolean) => {
+      for (const g of ALL_GROUPS) {
+        if (!(groups & GROUP_BITS[g])) continue;
+        const id = `${from}|${to}|${g}|${form}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        hits.push({ group: g, form, startToken: from, endToken: to, start: tokens[from].start, end: tokens[to].end, fuzzy, nickname });
+      }
+    };
+    const { key } = this.options;
+    for (let i = 0; i < n; i++) {
+      const list = units[i];
+      if (!list) continue;
+      for (const u of list) {
+        for (const c of u.cands) {
+          const fuzzy = c.how === 'fuzzy';
+          const nick = c.how === 'nick';
+          const next = u.end + 1;
+          // Full name: first name here, surname next.
+          const surnames = this.full.get(c.key);
+          if (surnames && adjacent(tokens, next)) {
+            for (const v of units[next] ?? NO_UNITS) {
+              for (const d of v.cands) {
+                if (d.how === 'nick' || (fuzzy && d.how === 'fuzzy')) continue;
+                const g = surnames.get(d.key);
+                if (g) emit(g, 'full', i, v.end, fuzzy || d.how === 'fuzzy', nick);
+              }
+            }
           }
+          // Full name with middle names, and multi-word aliases: exact words only.
+          if (!fuzzy && !nick) {
+            for (const { seq, form } of this.sequences.get(c.key) ?? []) {
+              const end = this.matchSequence(tokens, units, next, seq.rest);
+              if (end >= 0) emit(seq.groups, form, i, end, false, false);
+            }
+          }
+          // "Jack S."
+          const initials = this.firstInitial.get(c.key);
+          if (initials && isInitial(tokens, next) && adjacent(tokens, next)) {
+            const g = initials.get(key(tokens[next].norm));
+            if (g) emit(g, 'first-initial', i, next, fuzzy, nick);
+          }
+          if (nick) {
+            const g = this.firstAlone.get(c.key);
+            if (g) emit(g, 'first', i, u.end, false, true);
+            continue;
+          }
+          // "J Smith", "J. Smith"
+          const prev = tokens[i - 1];
+          const byInitial = this.initialSurname.get(c.key);
+          if (byInitial && isInitial(tokens, i - 1) && !tokens[i].newlineBefore && !tokens[i].gluedToPrev && (tokens[i].sepBefore === '' || tokens[i].sepBefore === '.')) {
+            const g = byInitial.get(key(prev.norm));
+            if (g) emit(g, 'initial-surname', i - 1, u.end, fuzzy, false);
+          }
+          if (fuzzy) continue;
+          // "Mrs Jones", "Mr. Okafor"
+          const titled = this.titled.get(c.key);
+          if (titled && prev && TITLES.has(prev.norm) && !tokens[i].newlineBefore && (SOFT.has(tokens[i].sepBefore) || tokens[i].sepBefore === '.')) {
+            emit(titled, 'title-surname', i - 1, u.end, false, false);
+          }
+          const joined = this.joined.get(c.key);
+          if (joined) emit(joined, 'joined', i, u.end, false, false);
+          const alone = this.firstAlone.get(c.key);
+          if (alone) emit(alone, 'first', i, u.end, false, false);
         }
       }
     }
     return hits;
   }
 
-  /** Check the rest of a pattern around an anchor word found at tokens[i..anchorEnd]. */
-  private complete(tokens: readonly Token[], p: Pattern, i: number, anchorEnd: number, fuzzy: boolean, nickname: boolean): NameHit | undefined {
-    let startToken = i;
-    if (p.prefix) {
-      const prev = tokens[i - 1];
-      const cur = tokens[i];
-      if (!prev || cur.newlineBefore) return undefined;
-      if ('title' in p.prefix) {
-        if (!TITLES.has(prev.norm) || !(SOFT.has(cur.sepBefore) || cur.sepBefore === '.')) return undefined;
-      } else {
-        if (!isInitial(prev) || this.options.key(prev.norm) !== p.prefix.initial) return undefined;
-        if (!(SOFT.has(cur.sepBefore) || cur.sepBefore === '.')) return undefined;
-      }
-      startToken = i - 1;
+  private matchSequence(tokens: readonly Token[], units: (Unit[] | undefined)[], from: number, rest: string[]): number {
+    let pos = from;
+    let end = -1;
+    for (const want of rest) {
+      if (!adjacent(tokens, pos)) return -1;
+      const u = (units[pos] ?? NO_UNITS).find((x) => x.cands.some((c) => c.how === 'exact' && c.key === want));
+      if (!u) return -1;
+      end = u.end;
+      pos = u.end + 1;
     }
-    let end = anchorEnd;
-    let fuzzyUsed = fuzzy ? 1 : 0;
-    for (let w = 1; w < p.words.length; w++) {
-      const next = end + 1;
-      if (!adjacent(tokens, next)) return undefined;
-      let matched = -1;
-      for (const unit of units(tokens, next)) {
-        const how = this.matchWord(p.words[w], unit.word);
-        if (!how || (how === 'fuzzy' && fuzzyUsed > 0)) continue;
-        if (how === 'fuzzy') fuzzyUsed++;
-        if (how === 'nick') nickname = true;
-        matched = unit.end;
-        break;
-      }
-      if (matched < 0) return undefined;
-      end = matched;
-    }
-    if (p.suffixInitial) {
-      const next = tokens[end + 1];
-      if (!next || !adjacent(tokens, end + 1) || next.gluedToPrev || !isInitial(next)) return undefined;
-      if (this.options.key(next.norm) !== p.suffixInitial) return undefined;
-      end += 1;
-    }
-    return {
-      group: p.group,
-      form: p.form,
-      startToken,
-      endToken: end,
-      start: tokens[startToken].start,
-      end: tokens[end].end,
-      fuzzy: fuzzyUsed > 0,
-      nickname,
-    };
+    return end;
   }
 }
 
-/** A capital letter standing alone, as in "J Smith" or "Jack S." (not the s of a possessive). */
-function isInitial(t: Token): boolean {
-  return t.norm.length === 1 && t.capitalised && !t.isNumber && !t.gluedToPrev;
+/**
+ * A capital letter standing alone, as in "J Smith" or "Jack S." (not the s of a possessive). "A" and
+ * "I" are words, so they only count as initials with a full stop ("A. White").
+ */
+function isInitial(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || t.norm.length !== 1 || !t.capitalised || t.isNumber || t.gluedToPrev) return false;
+  if (t.norm === 'a' || t.norm === 'i') return tokens[i + 1]?.sepBefore === '.';
+  return true;
 }
 
 /** Token `j` follows the previous one within the same name: same line, no sentence punctuation. */
 function adjacent(tokens: readonly Token[], j: number): boolean {
   const t = tokens[j];
   if (!t || t.newlineBefore || t.isNumber) return false;
-  return SOFT.has(t.sepBefore) || (t.sepBefore === '.' && isInitial(tokens[j - 1]));
-}
-
-/**
- * The written words that can start at token i: the token itself, and runs of tokens glued together
- * (O'Brien → "obrien", McDonald → "mcdonald", Smith-Jones → "smithjones").
- */
-function units(tokens: readonly Token[], i: number): { word: string; end: number }[] {
-  const out = [{ word: tokens[i].norm, end: i }];
-  let word = tokens[i].norm;
-  for (let j = i + 1; j < tokens.length && j - i < 4 && tokens[j].gluedToPrev && !tokens[j].isNumber; j++) {
-    word += tokens[j].norm;
-    out.push({ word, end: j });
-  }
-  return out;
+  return SOFT.has(t.sepBefore) || (t.sepBefore === '.' && isInitial(tokens, j - 1));
 }

@@ -15,8 +15,8 @@ export function nameCounts(a: Analysis, hit: NameHit): boolean {
   const next = a.tokens[hit.endToken + 1];
   const prev = a.tokens[hit.startToken - 1];
   // Part of a longer capitalised name that is not on the roster.
-  if (next && next.capitalised && !next.isNumber && !next.newlineBefore && (next.sepBefore === '' || next.sepBefore === "'") && !next.sentenceStart && next.norm.length > 1) return false;
-  if (prev && prev.capitalised && !prev.isNumber && !tok.sentenceStart && !tok.newlineBefore && tok.sepBefore === '' && !prev.sentenceStart && prev.norm.length > 1) return false;
+  if (next && next.capitalised && !next.isNumber && !next.newlineBefore && (next.sepBefore === '' || next.sepBefore === "'") && !next.sentenceStart) return false;
+  if (prev && prev.capitalised && !prev.isNumber && !tok.sentenceStart && !tok.newlineBefore && tok.sepBefore === '' && !prev.sentenceStart && prev.norm.length > 1 && !/^(mr|mrs|miss|ms|mx|dr)$/.test(prev.norm)) return false;
   if (a.compiled.commonWordNames.has(tok.norm)) return tok.capitalised && !tok.sentenceStart;
   return true;
 }

@@ -55,29 +55,40 @@ export class PhraseMatcher<T> {
 
   find(tokens: readonly Token[]): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
-    // Each step consumes one token, or a run of glued tokens read as one word (EpiPen → "epipen").
-    const stack: [Node<T>, number][] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      stack.push([this.root, i]);
-      while (stack.length) {
-        const [node, j] = stack.pop()!;
-        if (j >= tokens.length || (j > i && tokens[j].newlineBefore)) continue;
-        const t = tokens[j];
-        const step = (child: Node<T> | undefined, end: number) => {
-          if (!child) return;
-          if (child.values) for (const value of child.values) hits.push({ value, startToken: i, endToken: end, start: tokens[i].start, end: tokens[end].end });
-          if (child.next || child.number) stack.push([child, end + 1]);
-        };
-        step(t.isNumber ? node.number : node.next?.get(t.norm), j);
-        if (!node.next || t.isNumber) continue;
+    for (let i = 0; i < tokens.length; i++) this.walk(tokens, i, this.root, i, hits);
+    return hits;
+  }
+
+  /**
+   * Follow the trie from `node` over tokens[j…]. Each step consumes one token, or a run of glued
+   * tokens read as one word (EpiPen → "epipen"), which only branches where tokens are glued.
+   */
+  private walk(tokens: readonly Token[], i: number, node: Node<T>, j: number, hits: PhraseHit<T>[]): void {
+    const n = tokens.length;
+    while (j < n) {
+      const t = tokens[j];
+      if (j > i && t.newlineBefore) return;
+      if (node.next && !t.isNumber && j + 1 < n && tokens[j + 1].gluedToPrev) {
         let word = t.norm;
-        for (let k = j + 1; k < tokens.length && k - j < 4 && tokens[k].gluedToPrev && !tokens[k].isNumber; k++) {
+        for (let k = j + 1; k < n && k - j < 4 && tokens[k].gluedToPrev && !tokens[k].isNumber; k++) {
           word += tokens[k].norm;
-          step(node.next.get(word), k);
+          const joined = node.next.get(word);
+          if (!joined) continue;
+          if (joined.values) this.emit(joined, tokens, i, k, hits);
+          if (joined.next || joined.number) this.walk(tokens, i, joined, k + 1, hits);
         }
       }
+      const child = t.isNumber ? node.number : node.next?.get(t.norm);
+      if (!child) return;
+      if (child.values) this.emit(child, tokens, i, j, hits);
+      if (!child.next && !child.number) return;
+      node = child;
+      j++;
     }
-    return hits;
+  }
+
+  private emit(node: Node<T>, tokens: readonly Token[], i: number, end: number, hits: PhraseHit<T>[]): void {
+    for (const value of node.values!) hits.push({ value, startToken: i, endToken: end, start: tokens[i].start, end: tokens[end].end });
   }
 }
 

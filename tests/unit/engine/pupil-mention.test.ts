@@ -20,7 +20,8 @@ describe.each(bothRosterForms())('pupil-mention (%s)', (_form, engine) => {
     ['letters swapped', 'Olivai OBrien was great', 'Olivai OBrien'],
     ['common diminutive', 'Tom Wright is a star', 'Tom Wright'],
     ['diminutive the other way', 'Tommy Wright is a star', 'Tommy Wright'],
-    ['listed nickname', 'Jacko strikes again', 'Jacko'],
+    ['listed nickname with the surname', 'Jacko Smith strikes again', 'Jacko Smith'],
+    ['listed nickname alone in a post about school', 'Jacko was top of the class in maths today', 'Jacko'],
     ['first name alone in a post about school', 'Well done Jack! Great work in my class today', 'Jack'],
     ['first name alone with a year group', 'Muhammad was a superstar in Year 4 today', 'Muhammad'],
   ])('flags the %s', (_what, text, evidence) => {
@@ -46,6 +47,9 @@ describe.each(bothRosterForms())('pupil-mention (%s)', (_form, engine) => {
     ['a possessive s read as a surname initial', "Jack's book was left on the bus"],
     ['names split across sentences', 'That was Jack. Smith was not there.'],
     ['names split across lines', 'Jack\nSmith'],
+    ['a listed nickname alone with no school context', 'Jacko strikes again'],
+    ['a capital A read as an initial', 'A Brown envelope came for my class today'],
+    ['a first name before an O\' surname', 'Jack O\'Connell was great in that film, my class loved it'],
   ])('stays quiet for %s', (_what, text) => {
     expect(ofRule(engine, 'pupil-mention', text)).toEqual([]);
   });
