@@ -8,7 +8,7 @@ import { TEXT_RULE_IDS, type Severity, type TextRuleId } from '../policy/rule-id
 import { hashedKey, plainKey, type KeyFn } from './names/keys';
 import { NameIndex, type RosterGroup } from './names/name-index';
 import { keyPerson } from './names/roster';
-import { relatedFirstNames } from './names/diminutives';
+import { isFormalFirstName, relatedFirstNames } from './names/diminutives';
 import { RULES } from './rules/catalogue';
 import { schoolPhrases } from './school-names';
 import { PhraseMatcher } from './terms/phrase-matcher';
@@ -16,7 +16,7 @@ import { TERM_LISTS, type TermListId } from './terms/term-lists';
 
 export type TermTag =
   | { list: TermListId; contextual: boolean }
-  | { list: 'school' | 'organisation'; contextual: false }
+  | { list: 'school' | 'organisation'; contextual: false; acronym?: boolean }
   | { list: 'school-core'; contextual: true };
 
 export interface RuleConfig {
@@ -50,7 +50,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   const warnings: string[] = [];
   let key: KeyFn = plainKey;
   if (policy.rosterHash) key = hashedKey(policy.rosterHash.key);
-  const names = new NameIndex({ key, related: relatedFirstNames });
+  const names = new NameIndex({ key, related: relatedFirstNames, isFormal: isFormalFirstName });
 
   const rosters: [RosterGroup, string, readonly { name?: string }[] | undefined][] = [
     ['pupil', 'pupils', policy.pupils],
@@ -85,7 +85,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     if (!terms.add(t, { list: 'school-context', contextual: false })) warnings.push(`schoolContextTerms[${i}] has no words and is ignored.`);
   });
   for (const p of schoolPhrases(policy.schoolName, policy.schoolAliases ?? [], policy.organisations ?? [])) {
-    const tag: TermTag = p.kind === 'school-core' ? { list: 'school-core', contextual: true } : { list: p.kind, contextual: false };
+    const tag: TermTag = p.kind === 'school-core' ? { list: 'school-core', contextual: true } : { list: p.kind, contextual: false, acronym: p.acronym };
     terms.addWords(p.words, tag);
   }
 

@@ -10,6 +10,8 @@ import { TERM_LISTS } from './terms/term-lists';
 export interface SchoolPhrase {
   words: string[];
   kind: 'school' | 'school-core' | 'organisation';
+  /** A short all-capitals alias (SEPS): only matches written in capitals, or "ops" would match "photo ops". */
+  acronym?: boolean;
 }
 
 /** Words of a name as written, "#" included (a hashtag is a name here, not a number placeholder). */
@@ -50,7 +52,11 @@ export function schoolPhrases(schoolName: string | undefined, aliases: readonly 
       push(core, 'school-core');
     }
   }
-  for (const alias of aliases) push(nameWords(alias), 'school');
+  for (const alias of aliases) {
+    const bare = alias.replace(/^[#@]/, '');
+    if (/^[A-Z]{2,5}$/.test(bare)) out.push({ words: [bare.toLowerCase()], kind: 'school', acronym: true });
+    else push(nameWords(alias), 'school');
+  }
   for (const org of organisations) push(nameWords(org), 'organisation');
   return out;
 }

@@ -78,9 +78,12 @@ function findPostcodes(text: string, out: ContactHit[]): void {
   }
 }
 
-const STREET_TYPES =
-  'Road|Rd|Street|Lane|Ln|Avenue|Ave|Close|Drive|Way|Crescent|Cres|Grove|Gardens|Gdns|Place|Terrace|Court|Hill|Row|Mews|Square|Walk|Rise|Parade|Vale|Meadows|Green|Park|Gate|Fields|View|Wharf';
-const ADDRESS = new RegExp(`\\b\\d{1,4}[A-Za-z]?,? (?:[A-Z][a-z'’-]{1,20} ){1,3}(?:${STREET_TYPES})\\b`, 'g');
+/**
+ * Street types that are rarely anything else. Park, Court, Walk, Row, View… are left out: "98 Flair
+ * Showcase Row" and "2064 Supreme Court" are not addresses.
+ */
+const STREET_TYPES = 'Road|Rd|Street|Lane|Avenue|Ave|Close|Drive|Crescent|Cres|Grove|Gardens|Gdns|Terrace|Mews';
+const ADDRESS = new RegExp(`\\b\\d{1,4}[a-zA-Z]? (?:[A-Z][a-z'’-]{1,20} ){1,3}(?:${STREET_TYPES})\\b`, 'g');
 
 function findAddresses(text: string, out: ContactHit[]): void {
   ADDRESS.lastIndex = 0;

@@ -6,6 +6,7 @@ import data from '../../../assets/names/diminutives.json';
 
 const MAX_RELATED = 24;
 let related: Map<string, string[]> | undefined;
+let formal: Set<string> | undefined;
 
 function build(): Map<string, string[]> {
   const sets = new Map<string, Set<string>>();
@@ -19,6 +20,12 @@ function build(): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [name, s] of sets) out.set(name, [...s].slice(0, MAX_RELATED));
   return out;
+}
+
+/** The name heads a group of diminutives (Thomas for Tom, Tommy): it is a formal name. */
+export function isFormalFirstName(folded: string): boolean {
+  formal ??= new Set((data.groups as string[][]).map((g) => g[0]));
+  return formal.has(folded);
 }
 
 /** Names that may be the same first name as `folded`, or undefined. */

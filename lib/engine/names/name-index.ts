@@ -32,6 +32,8 @@ export interface NameIndexOptions {
   key: KeyFn;
   /** Folded name → related folded names (diminutives and formal forms). */
   related: (folded: string) => readonly string[] | undefined;
+  /** The name is a formal one (Jackson, Thomas): alone, it does not stand for its diminutives. */
+  isFormal?: (folded: string) => boolean;
 }
 
 /** Roster groups for one table cell, as a bit set (pupil 1, staff 2, formerPupil 4, parent 8). */
@@ -43,6 +45,8 @@ const ALL_GROUPS = Object.keys(GROUP_BITS) as RosterGroup[];
 interface Candidate {
   key: string;
   how: 'exact' | 'nick' | 'fuzzy';
+  /** A nickname match where the written word is the formal name (Jackson read as Jack). */
+  fromFormal?: boolean;
 }
 
 interface Unit {
@@ -157,9 +161,10 @@ export class NameIndex {
     const { key, related } = this.options;
     const k = key(word);
     if (this.words.has(k)) out.push({ key: k, how: 'exact' });
+    const fromFormal = this.options.isFormal?.(word) ?? false;
     for (const r of related(word) ?? []) {
       const rk = key(r);
-      if (this.words.has(rk)) out.push({ key: rk, how: 'nick' });
+      if (this.words.has(rk)) out.push({ key: rk, how: 'nick', fromFormal });
     }
     this.remember(this.candidateCache, word, out);
     return out;
@@ -277,7 +282,8 @@ export class NameIndex {
             if (g) emit(g, 'first-initial', i, next, fuzzy, nick);
           }
           if (nick) {
-            const g = this.firstAlone.get(c.key);
+            // Alone, "Tommy" may be Thomas, but "Jackson" (often a surname) is not read as Jack.
+            const g = c.fromFormal ? undefined : this.firstAlone.get(c.key);
             if (g) emit(g, 'first', i, u.end, false, true);
             continue;
           }

@@ -14,6 +14,8 @@ export function derogatory(a: Analysis): RawFinding[] {
   const aim = targeted ? ', aimed at your school community' : '';
   const out: RawFinding[] = [];
   for (const s of findProfanity(a.text)) {
+    // A roster name is never profanity (Dick Turpin, a pupil called Reddick).
+    if (a.names.some((n) => n.start < s.end && s.start < n.end)) continue;
     out.push({ rule: 'derogatory', severity, start: s.start, end: s.end, message: `${quote(a, s.start, s.end)} is offensive language${aim}.` });
   }
   for (const h of termsIn(a, 'derogatory')) {

@@ -4,6 +4,10 @@ import { quote, termsIn, type Analysis, type RawFinding } from '../analysis';
 export function schoolMention(a: Analysis): RawFinding[] {
   const out: RawFinding[] = [];
   for (const h of termsIn(a, 'school')) {
+    if ('acronym' in h.value && h.value.acronym) {
+      const written = a.text.slice(h.start, h.end);
+      if (written !== written.toUpperCase()) continue;
+    }
     out.push({ rule: 'school-mention', severity: 'high', start: h.start, end: h.end, message: `${quote(a, h.start, h.end)} names your school.` });
   }
   for (const h of termsIn(a, 'school-core')) {

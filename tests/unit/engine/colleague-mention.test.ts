@@ -18,7 +18,7 @@ describe.each(bothRosterForms())('colleague-mention (%s)', (_form, engine) => {
     ['our head', 'Our head said we all have to stay late', 'Our head'],
     ['my TA', 'My TA is amazing', 'My TA'],
     ['the SENCO', 'Meeting with the SENCO tomorrow', 'the SENCO'],
-    ['a governor', 'A governor came to watch', 'A governor'],
+    ['a governor, in a post about school', 'A governor came to watch my class', 'A governor'],
     ['the head, in a post about school', 'The head was on playground duty', 'The head'],
   ])('flags a colleague by position (%s) at medium severity', (_what, text, evidence) => {
     expect(ofRule(engine, 'colleague-mention', text)).toContainEqual({ rule: 'colleague-mention', severity: 'medium', evidence });
@@ -31,6 +31,7 @@ describe.each(bothRosterForms())('colleague-mention (%s)', (_form, engine) => {
     ['a headache', 'Such a headache today'],
     ['my head, without school context', 'My head is killing me'],
     ['the first name alone without school context', 'Dinner with Priya and the girls'],
+    ['a governor in politics', 'The Kentucky governor signed the bill'],
   ])('stays quiet for %s', (_what, text) => {
     expect(ofRule(engine, 'colleague-mention', text)).toEqual([]);
   });

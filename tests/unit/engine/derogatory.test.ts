@@ -29,8 +29,16 @@ describe('derogatory', () => {
     ['innocent words containing rude ones', 'Scunthorpe, Sussex, cocktail, therapist, analysis'],
     ['a weak word with no school target', 'My phone is useless'],
     ['a place name', 'A day out in Penistone'],
+    ['a surname that contains a rude word', 'Astros sign Josh Reddick'],
+    ['neutral use of sex', 'Same sex marriage was legalised'],
   ])('stays quiet for %s', (_what, text) => {
     expect(ofRule(engine, 'derogatory', text)).toEqual([]);
+  });
+
+  it('never treats a roster name as profanity', () => {
+    const withDick = createEngine({ pupils: [{ name: 'Dick Turpin' }], rules: {} });
+    expect(ofRule(withDick, 'derogatory', 'Dick Turpin was brilliant today')).toEqual([]);
+    expect(ofRule(engine, 'derogatory', 'Dick Turpin was brilliant today')).not.toEqual([]);
   });
 
   it('uses the severity the policy sets', () => {

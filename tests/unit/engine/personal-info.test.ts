@@ -26,6 +26,7 @@ describe('personal-info', () => {
     ['a reference number', 'Ref: 01134960000'],
     ['a year range', 'Class of 2019-2024'],
     ['a key stage that looks like a postcode', 'ks2 3rd place'],
+    ['a number before a name that is not a street', '98 Flair Showcase Row and 2064 Supreme Court'],
   ])('stays quiet for %s', (_what, text) => {
     expect(ofRule(engine, 'personal-info', text)).toEqual([]);
   });

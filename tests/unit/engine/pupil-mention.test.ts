@@ -24,6 +24,7 @@ describe.each(bothRosterForms())('pupil-mention (%s)', (_form, engine) => {
     ['listed nickname alone in a post about school', 'Jacko was top of the class in maths today', 'Jacko'],
     ['first name alone in a post about school', 'Well done Jack! Great work in my class today', 'Jack'],
     ['first name alone with a year group', 'Muhammad was a superstar in Year 4 today', 'Muhammad'],
+    ['diminutive alone in a post about school', 'Tommy was brilliant in my class today', 'Tommy'],
   ])('flags the %s', (_what, text, evidence) => {
     const found = ofRule(engine, 'pupil-mention', text);
     expect(found.map((f) => f.evidence)).toContain(evidence);
@@ -48,6 +49,8 @@ describe.each(bothRosterForms())('pupil-mention (%s)', (_form, engine) => {
     ['names split across sentences', 'That was Jack. Smith was not there.'],
     ['names split across lines', 'Jack\nSmith'],
     ['a listed nickname alone with no school context', 'Jacko strikes again'],
+    ['a formal name that is often a surname, alone', 'Jackson was brilliant in my class today'],
+    ['an initial glued by an apostrophe', "H'wood, S'mith and my class"],
     ['a capital A read as an initial', 'A Brown envelope came for my class today'],
     ['a first name before an O\' surname', 'Jack O\'Connell was great in that film, my class loved it'],
   ])('stays quiet for %s', (_what, text) => {

@@ -28,6 +28,7 @@ describe('school-mention', () => {
     ['old school', 'Proper old school hip hop tonight'],
     ['back to school sale', 'Back to school sale on at the shops'],
     ['world class', 'World class performance from the band'],
+    ['an abbreviation alias in lower case inside other words', 'Great photo seps from the wedding, #sepsis awareness'],
   ])('stays quiet for %s', (_what, text) => {
     expect(ofRule(engine, 'school-mention', text)).toEqual([]);
   });
