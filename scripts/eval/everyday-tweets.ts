@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import Papa from 'papaparse';
+import { mulberry32, readNameFixture } from '../../tests/support/name-samples';
 import { createEngine, type Finding } from '../../lib/engine/check';
 import { TEXT_RULE_IDS, type TextRuleId } from '../../lib/policy/rule-ids';
 import type { Policy } from '../../lib/policy/schema';
@@ -28,21 +28,8 @@ const EXAMPLES_PER_RULE = 15;
 // ---------------------------------------------------------------------------------------------
 // The evaluation policy
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function readNames(): { given: string[]; surnames: string[] } {
-  const dir = join(REPO_ROOT, 'tests', 'fixtures', 'names');
-  const parse = <T>(file: string) =>
-    Papa.parse<T>(readFileSync(join(dir, file), 'utf8'), { header: true, skipEmptyLines: true, dynamicTyping: true }).data;
+  const parse = readNameFixture;
   const given = parse<{ name: string; count: number }>('given-names.csv')
     .filter((r) => r.name)
     .sort((a, b) => b.count - a.count)

@@ -13,19 +13,15 @@
  * - Baseline: one case-insensitive RegExp alternation of all 2,150 full names with word boundaries.
  * - Adversarial families at growing sizes, with time per character, to show whether cost is linear.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import Papa from 'papaparse';
+import { mulberry32, readNameFixture } from '../support/name-samples';
 import { createEngine, type Engine } from '../../lib/engine/check';
 import { encodeRosterKey } from '../../lib/engine/names/keys';
+import { tokenise } from '../../lib/engine/tokenise';
 import { hashPolicy } from '../../lib/policy/hash-policy';
 import type { Policy } from '../../lib/policy/schema';
 
 const JSON_MODE = process.argv.includes('--json');
-const HERE = dirname(fileURLToPath(import.meta.url));
-const NAMES_DIR = join(HERE, '..', 'fixtures', 'names');
 
 const POST_CHARS = 2000;
 const ROSTER_SIZES = [100, 2150, 10000];
@@ -41,17 +37,6 @@ const ADVERSARIAL_STOP_MS = 4000;
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic helpers
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
@@ -75,8 +60,7 @@ function weightedPicker<T>(items: readonly T[], weight: (t: T) => number): (rng:
 }
 
 function readCsv<T>(file: string): T[] {
-  const parsed = Papa.parse<T>(readFileSync(join(NAMES_DIR, file), 'utf8'), { header: true, skipEmptyLines: true, dynamicTyping: true });
-  return parsed.data;
+  return readNameFixture<T>(file);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -325,6 +309,28 @@ function timeBaseline(re: RegExp, posts: readonly string[]): Stats {
   return stats(samples);
 }
 
+/**
+ * Like for like with the baseline: only the engine's name finding (tokenise + name index), which
+ * finds every name form, against the RegExp, which finds full names only.
+ */
+function timeNameStage(engine: Engine, posts: readonly string[]): Stats {
+  const run = (post: string) => engine.compiled.names.find(tokenise(post)).length;
+  for (let i = 0; i < FRESH_WARMUP; i++) sink += run(posts[i % posts.length]);
+  const samples: number[] = [];
+  for (let i = 0; i < FRESH_RUNS; i++) {
+    const post = posts[(i * 7 + 3) % posts.length];
+    const t0 = performance.now();
+    sink += run(post);
+    samples.push(performance.now() - t0);
+  }
+  return stats(samples);
+}
+
+function fullNameRegExp(policy: Policy): RegExp {
+  const names = [...policy.pupils!, ...policy.staff!].map((p) => p.name!);
+  return new RegExp(`\\b(?:${names.map(escapeRegExp).join('|')})\\b`, 'gi');
+}
+
 // ---------------------------------------------------------------------------------------------
 // Adversarial texts
 
@@ -530,6 +536,14 @@ function main(): void {
   const findingsPerPost = round(posts.slice(0, 50).reduce((s, p) => s + engine2150!.check(p, { surface: 'post' }).length, 0) / 50, 1);
   const baselineMatchesPerPost = round(posts.slice(0, 50).reduce((s, p) => s + (p.match(baselineRe)?.length ?? 0), 0) / 50, 1);
 
+  // Names only, engine against baseline, at every roster size.
+  const likeForLike = ROSTER_SIZES.map((n) => {
+    const policy = rosterPolicy(n);
+    const names = timeNameStage(createEngine(policy), posts);
+    const regex = timeBaseline(fullNameRegExp(policy), posts);
+    return { names: n, engineNamesMedianMs: names.medianMs, baselineRegexMedianMs: regex.medianMs, speedup: round(regex.medianMs / names.medianMs, 2) };
+  });
+
   const adversarial = FAMILIES.map((f) => timeAdversarial(f.hashed ? hashedPolicy : policy2150, f));
 
   const r100 = rosters.find((r) => r.names === 100)!;
@@ -552,6 +566,7 @@ function main(): void {
     rosterGrowth,
     engineToBaseline,
     baselineSpeedup,
+    namesOnlyVsBaseline: likeForLike,
     findingsPerPost,
     baselineMatchesPerPost,
     firstNameHeavy: firstNameHeavy.map((r) => ({ names: r.names, medianMs: r.medianMs, p95Ms: r.p95Ms })),
@@ -586,6 +601,9 @@ function main(): void {
   log(`  baseline RegExp  ${ms(baseline.medianMs)} ${ms(baseline.p95Ms)}   (2150 full names, \\b(?:…)\\b gi)`);
   log(`  findings per post (2150): ${findingsPerPost}; baseline matches per post: ${baselineMatchesPerPost}; e.g. ${sample.slice(0, 4).map((f) => `${f.rule}:"${posts[0].slice(f.start, f.end)}"`).join(', ')}`);
   log(`  first-name-heavy post ("Well done to Jack, Olivia, …", same text each run), median: ${firstNameHeavy.map((r) => `${r.names} names ${r.medianMs.toFixed(3)} ms`).join(' · ')} (${result.firstNameHeavyGrowth}×)`);
+  log();
+  log('Names only, like for like (engine: every name form; RegExp: full names only), median ms');
+  for (const r of likeForLike) log(`  ${String(r.names).padEnd(6)} names   engine ${r.engineNamesMedianMs.toFixed(3)}   RegExp ${r.baselineRegexMedianMs.toFixed(3)}   RegExp ÷ engine ${r.speedup.toFixed(2)}×`);
   log();
   log('Budgets (PRODUCT.md)                      figure        budget     ');
   log(`  median, 2000 chars, 2150 names         ${r2150.medianMs.toFixed(3)} ms     ≤ ${BUDGET.medianMs} ms    ${ok(r2150.medianMs <= BUDGET.medianMs)}`);
