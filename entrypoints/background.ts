@@ -1,17 +1,24 @@
 /**
- * Background service worker: works out which policy is in force (managed > personal > defaults)
- * and keeps it in extension storage for the content scripts and pages. It makes no network requests.
+ * Background service worker: works out which policy is in force (managed > personal > defaults),
+ * keeps it in extension storage, and runs the engine for the content scripts. It makes no network
+ * requests.
  */
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
+import { CheckService } from '../lib/background/check-service';
+import { EXCEPTIONS_KEY } from '../lib/background/exceptions';
+import { isRequest } from '../lib/messages';
 import { refreshPolicyState, STORAGE_KEYS } from '../lib/policy/store';
 
 export default defineBackground({
   type: 'module',
   main() {
     const storage = { managed: browser.storage.managed, local: browser.storage.local };
-    const refresh = () => {
-      refreshPolicyState(storage).catch((error: unknown) => console.warn('Second Look: could not read the policy', error));
+    const checks = new CheckService(browser.storage.local);
+    const refresh = (): void => {
+      refreshPolicyState(storage, { onManagedLate: refresh })
+        .then((state) => checks.apply(state))
+        .catch((error: unknown) => console.warn('Second Look: could not read the policy', error));
     };
     refresh();
     browser.runtime.onStartup.addListener(refresh);
@@ -19,6 +26,12 @@ export default defineBackground({
     // Managed policy can arrive a few seconds after start-up, or change while the browser runs.
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'managed' || (area === 'local' && STORAGE_KEYS.personal in changes)) refresh();
+      if (area === 'local' && EXCEPTIONS_KEY in changes) checks.exceptions.setExceptions(changes[EXCEPTIONS_KEY].newValue);
+    });
+    browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+      // Only our own content scripts and pages; web pages cannot message the extension.
+      if (sender.id !== browser.runtime.id || !isRequest(message)) return undefined;
+      return checks.handle(message);
     });
   },
 });

@@ -6,9 +6,11 @@
  * popup and options page. Pure: callers do the storage reads and writes.
  */
 import type { Policy } from './schema';
+import { DEFAULT_POLICY, type PolicySource } from './storage-keys';
 import { validatePolicy, type PolicyIssue } from './validate';
 
-export type PolicySource = 'managed' | 'personal' | 'defaults';
+export { DEFAULT_POLICY, type PolicySource };
+
 
 export interface SourceInput {
   /** What the storage area holds now (undefined or `{}` when nothing is set). */
@@ -28,8 +30,6 @@ export interface ResolvedPolicy {
   /** Fresh copies that validated, for the caller to cache as the new last good ones. */
   newLastGood: { managed?: Policy; personal?: Policy };
 }
-
-export const DEFAULT_POLICY: Policy = { mode: 'warn', rules: { 'working-hours': { enabled: false } } };
 
 function isEmpty(raw: unknown): boolean {
   return raw === undefined || raw === null || (typeof raw === 'object' && Object.keys(raw as object).length === 0);

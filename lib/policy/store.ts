@@ -5,27 +5,18 @@
  * whenever either source changes.
  */
 import type { Storage } from 'webextension-polyfill';
-import { resolvePolicy, type ResolvedPolicy } from './resolve';
+import { resolvePolicy } from './resolve';
+import { STORAGE_KEYS, type PolicyState } from './storage-keys';
 import type { Policy } from './schema';
 
-export const STORAGE_KEYS = {
-  /** The person's own settings (storage.local), written by the options page. */
-  personal: 'personalPolicy',
-  /** Last copies that validated, so a broken update keeps the previous policy working. */
-  lastGoodManaged: 'lastGoodManagedPolicy',
-  lastGoodPersonal: 'lastGoodPersonalPolicy',
-  /** The policy in force, its source and any problems, for content scripts, popup and options page. */
-  state: 'policyState',
-} as const;
-
-export interface PolicyState extends Omit<ResolvedPolicy, 'newLastGood'> {
-  updatedAt: number;
-}
+export { STORAGE_KEYS, type PolicyState } from './storage-keys';
 
 export interface PolicyStorage {
   managed?: Pick<Storage.StorageArea, 'get'>;
   local: Pick<Storage.StorageArea, 'get' | 'set'>;
 }
+
+const SLOW = Symbol('managed policy not read yet');
 
 async function readManaged(area: PolicyStorage['managed']): Promise<unknown> {
   if (!area) return undefined;
@@ -37,11 +28,26 @@ async function readManaged(area: PolicyStorage['managed']): Promise<unknown> {
   }
 }
 
-export async function refreshPolicyState(storage: PolicyStorage, now = Date.now()): Promise<PolicyState> {
+export interface RefreshOptions {
+  now?: number;
+  /** How long to wait for storage.managed before using the cached copy (it can take seconds at start-up). */
+  managedWaitMs?: number;
+  /** Called when a slow managed read finally answers, so the caller can refresh again. */
+  onManagedLate?: () => void;
+}
+
+export async function refreshPolicyState(storage: PolicyStorage, options: RefreshOptions = {}): Promise<PolicyState> {
+  const { now = Date.now(), managedWaitMs = 300, onManagedLate } = options;
   const local = (await storage.local.get([STORAGE_KEYS.personal, STORAGE_KEYS.lastGoodManaged, STORAGE_KEYS.lastGoodPersonal])) as Record<string, unknown>;
-  const managedRaw = await readManaged(storage.managed);
+  const reading = readManaged(storage.managed);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const managed = await Promise.race([reading, new Promise<typeof SLOW>((resolve) => (timer = setTimeout(() => resolve(SLOW), managedWaitMs)))]);
+  clearTimeout(timer);
+  const lastGoodManaged = local[STORAGE_KEYS.lastGoodManaged] as Policy | undefined;
+  if (managed === SLOW) void reading.then(() => onManagedLate?.());
   const resolved = resolvePolicy(
-    { raw: managedRaw, lastGood: local[STORAGE_KEYS.lastGoodManaged] as Policy | undefined },
+    // Never block on managed storage: until it answers, the cached copy stands in for it.
+    { raw: managed === SLOW ? lastGoodManaged : managed, lastGood: lastGoodManaged },
     { raw: local[STORAGE_KEYS.personal], lastGood: local[STORAGE_KEYS.lastGoodPersonal] as Policy | undefined },
   );
   const { newLastGood, ...rest } = resolved;

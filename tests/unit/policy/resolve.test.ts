@@ -54,15 +54,29 @@ describe('refreshPolicyState', () => {
     const local = memoryArea();
     let managed: Record<string, unknown> = { schoolName: 'Oakfield Primary School', mode: 'confirm' };
     const storage = { managed: { get: async () => managed }, local };
-    const first = await refreshPolicyState(storage as never, 1);
+    const first = await refreshPolicyState(storage as never, { now: 1 });
     expect(first.source).toBe('managed');
     expect(local.data[STORAGE_KEYS.lastGoodManaged]).toEqual(managed);
 
     managed = { schoolName: 'Oakfield Primary School', mode: 'loud' };
-    const second = await refreshPolicyState(storage as never, 2);
+    const second = await refreshPolicyState(storage as never, { now: 2 });
     expect(second.policy.mode).toBe('confirm');
     expect(second.issues[0].issues[0]).toMatchObject({ path: 'mode', level: 'error' });
     expect(local.data[STORAGE_KEYS.state]).toEqual(second);
+  });
+
+  it('does not wait for a slow managed area: uses the cached copy, then refreshes when it answers', async () => {
+    const local = memoryArea({ [STORAGE_KEYS.lastGoodManaged]: { schoolName: 'Oakfield Primary School' } });
+    let answer!: (v: unknown) => void;
+    const slow = { get: () => new Promise((resolve) => (answer = resolve)) };
+    let late = 0;
+    const state = await refreshPolicyState({ managed: slow, local } as never, { managedWaitMs: 20, onManagedLate: () => late++ });
+    expect(state.source).toBe('managed');
+    expect(state.policy.schoolName).toBe('Oakfield Primary School');
+    expect(late).toBe(0);
+    answer({ schoolName: 'Oakfield Primary School', mode: 'confirm' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(late).toBe(1);
   });
 
   it('works when the managed area is missing or rejects', async () => {

@@ -1,0 +1,12 @@
+/** Content script for tiktok: wiring only. The site's hooks are in lib/sites/tiktok.ts; the shared page runtime in lib/runtime/. */
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { runOnSite } from '../lib/runtime/runtime';
+import { tiktok } from '../lib/sites/tiktok';
+
+export default defineContentScript({
+  matches: ['*://*.tiktok.com/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    runOnSite(ctx, tiktok);
+  },
+});

@@ -1,0 +1,52 @@
+/**
+ * The engine, in the background worker: compiled once per policy for every tab, answering the
+ * content scripts' check requests. The roster never enters a web page's process.
+ */
+import type { Storage } from 'webextension-polyfill';
+import { createEngine, type Engine } from '../engine/check';
+import type { CheckResponse, Request } from '../messages';
+import { DEFAULT_POLICY, STORAGE_KEYS, type PolicyState } from '../policy/storage-keys';
+import { Exceptions } from './exceptions';
+
+export class CheckService {
+  private engine?: Engine;
+  private loading?: Promise<void>;
+  readonly exceptions: Exceptions;
+
+  constructor(private readonly local: Pick<Storage.StorageArea, 'get' | 'set'>) {
+    this.exceptions = new Exceptions(local);
+  }
+
+  /** Use the policy now in force (called by the background whenever it changes). */
+  apply(state: PolicyState | undefined): void {
+    this.engine = createEngine(state?.policy ?? DEFAULT_POLICY);
+  }
+
+  private ready(): Promise<void> {
+    if (this.engine) return Promise.resolve();
+    // The worker may have been asleep: take the policy from storage, as the background left it.
+    this.loading ??= Promise.all([this.local.get(STORAGE_KEYS.state), this.exceptions.load()]).then(([got]) => {
+      if (!this.engine) this.apply((got as Record<string, PolicyState | undefined>)[STORAGE_KEYS.state]);
+    });
+    return this.loading;
+  }
+
+  async handle(request: Request): Promise<CheckResponse | undefined> {
+    await this.ready();
+    const engine = this.engine!;
+    switch (request.type) {
+      case 'second-look:check': {
+        const siteEnabled = engine.compiled.policy.sites?.[request.site]?.enabled !== false;
+        const findings = engine
+          .check(String(request.text ?? ''), { surface: request.surface, site: request.site })
+          .filter((f) => !this.exceptions.isException(f.rule, request.text.slice(f.start, f.end)));
+        return { findings, mode: engine.compiled.policy.mode ?? 'warn', siteEnabled };
+      }
+      case 'second-look:not-a-match':
+        await this.exceptions.addException(request.rule, request.words);
+        return undefined;
+      case 'second-look:warm':
+        return undefined;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Messages between the content scripts and the background service worker. The engine and the roster
+ * live only in the worker; a page's content script sends the text being written and gets findings back.
+ */
+import type { Finding } from './engine/check';
+import type { Site, Surface } from './policy/rule-ids';
+
+export interface CheckRequest {
+  type: 'second-look:check';
+  text: string;
+  surface: Surface;
+  site: Site;
+}
+
+export interface CheckResponse {
+  findings: Finding[];
+  mode: 'warn' | 'confirm';
+  /** Whether the policy lets Second Look run on this site at all. */
+  siteEnabled: boolean;
+}
+
+/** The person says a match is wrong ("this isn't a pupil"): remember it, as a salted hash. */
+export interface NotAMatchRequest {
+  type: 'second-look:not-a-match';
+  rule: string;
+  words: string;
+}
+
+/** Sent when an editor gets focus, so a sleeping worker is awake before the first keystroke. */
+export interface WarmRequest {
+  type: 'second-look:warm';
+}
+
+export type Request = CheckRequest | NotAMatchRequest | WarmRequest;
+
+export function isRequest(value: unknown): value is Request {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && (value as { type: string }).type.startsWith('second-look:');
+}

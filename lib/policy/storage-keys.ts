@@ -1,0 +1,31 @@
+/**
+ * Where the extension keeps policy state in storage.local, and its shape. Kept free of zod so content
+ * scripts can import it without the validator.
+ */
+import type { Policy } from './schema';
+import type { PolicyIssue } from './validate';
+
+export const STORAGE_KEYS = {
+  /** The person's own settings (storage.local), written by the options page. */
+  personal: 'personalPolicy',
+  /** Last copies that validated, so a broken update keeps the previous policy working. */
+  lastGoodManaged: 'lastGoodManagedPolicy',
+  lastGoodPersonal: 'lastGoodPersonalPolicy',
+  /** The policy in force, its source and any problems, for content scripts, popup and options page. */
+  state: 'policyState',
+} as const;
+
+export type PolicySource = 'managed' | 'personal' | 'defaults';
+
+export interface PolicyState {
+  policy: Policy;
+  /** The strongest source that contributed, for "Managed by <school>" / "Your own settings". */
+  source: PolicySource;
+  /** Top-level keys set by managed policy: the person cannot change these. */
+  lockedKeys: string[];
+  /** Problems found, per source. Errors mean that source's last good copy (or nothing) was used. */
+  issues: { source: Exclude<PolicySource, 'defaults'>; issues: PolicyIssue[] }[];
+  updatedAt: number;
+}
+
+export const DEFAULT_POLICY: Policy = { mode: 'warn', rules: { 'working-hours': { enabled: false } } };

@@ -1,0 +1,44 @@
+/**
+ * Local counts only, per week: warnings shown, edited after a warning, cancelled, posted anyway.
+ * Never any text. Shown in the popup.
+ */
+import type { Storage } from 'webextension-polyfill';
+
+export const COUNTS_KEY = 'counts';
+
+export type CountName = 'shown' | 'edited' | 'cancelled' | 'postedAnyway';
+export interface Counts {
+  /** Monday of the week these counts are for, as YYYY-MM-DD. */
+  week: string;
+  shown: number;
+  edited: number;
+  cancelled: number;
+  postedAnyway: number;
+}
+
+export function weekOf(date: Date): string {
+  const d = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+export class LocalCounts {
+  /** Writes are chained so two quick increments never overwrite each other. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly area: Pick<Storage.StorageArea, 'get' | 'set'>) {}
+
+  count(name: CountName, now = new Date()): Promise<void> {
+    const job = async () => {
+      const week = weekOf(now);
+      const got = (await this.area.get(COUNTS_KEY)) as Record<string, Counts | undefined>;
+      const prev = got[COUNTS_KEY];
+      const counts: Counts = prev && prev.week === week ? { ...prev } : { week, shown: 0, edited: 0, cancelled: 0, postedAnyway: 0 };
+      counts[name] += 1;
+      await this.area.set({ [COUNTS_KEY]: counts });
+    };
+    const next = this.queue.then(job, job);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}

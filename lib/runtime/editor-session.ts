@@ -1,0 +1,266 @@
+/**
+ * One compose box: checks its text on every edit, shows or hides the warning, and decides what
+ * happens when the person sends. Every listener and observer it adds is removed by `destroy()`.
+ */
+import type { CardFinding } from '../../components/WarningCard';
+import type { Finding } from '../engine/check';
+import type { Surface } from '../policy/rule-ids';
+import type { Checker } from './checker';
+import type { LocalCounts } from './counts';
+import { isTextField, readEditor, type Editable, type EditorText } from './editor-text';
+import { Overlay, type Mark } from './overlay';
+
+export type PendingSubmit = { kind: 'click'; control: Element } | { kind: 'key'; init: KeyboardEventInit };
+
+/** What to do with a send: let it go, hold it (the prompt is showing), or stop it until the check is back. */
+export type SubmitDecision = 'pass' | 'hold' | 'wait';
+
+export interface SessionHost {
+  checker: Checker;
+  counts: LocalCounts;
+}
+
+/** Two submit triggers this close together are one send (Enter that also clicks the button). */
+const SAME_SUBMIT_MS = 500;
+
+export class EditorSession {
+  private readonly abort = new AbortController();
+  private readonly observer?: MutationObserver;
+  private readonly resizeObserver?: ResizeObserver;
+  private overlay?: Overlay;
+  private read: EditorText = { text: '', segments: [] };
+  private findings: Finding[] = [];
+  /** The text the current findings are for. */
+  private checkedText = '';
+  private mode: 'warn' | 'confirm' = 'warn';
+  private sequence = 0;
+  /** The last non-empty text, for sites that clear the editor before our submit listener runs. */
+  private lastText = '';
+  private dismissed = new Set<string>();
+  private warned = false;
+  private holding: PendingSubmit | null = null;
+  private allowOnce = false;
+  private lastSubmitAt = -Infinity;
+  private frame = 0;
+  lastActive = performance.now();
+
+  constructor(
+    readonly editor: Editable,
+    public surface: Surface,
+    private readonly host: SessionHost,
+  ) {
+    const opts = { signal: this.abort.signal, passive: true };
+    const check = () => this.check();
+    editor.addEventListener('input', check, opts);
+    editor.addEventListener('focus', () => {
+      this.lastActive = performance.now();
+      this.check();
+    }, opts);
+    if (isTextField(editor)) {
+      // React writes a cleared value with no event: re-read on the keys and focus that follow.
+      editor.addEventListener('keyup', check, opts);
+      editor.addEventListener('change', check, opts);
+    } else {
+      this.observer = new MutationObserver(check);
+      this.observer.observe(editor, { subtree: true, childList: true, characterData: true });
+    }
+    if (typeof ResizeObserver !== 'undefined') {
+      this.resizeObserver = new ResizeObserver(() => this.schedulePosition());
+      this.resizeObserver.observe(editor);
+    }
+  }
+
+  get connected(): boolean {
+    return this.editor.isConnected;
+  }
+
+  private key(f: Finding, text: string): string {
+    return `${f.rule}|${text.slice(f.start, f.end).toLowerCase()}`;
+  }
+
+  private visible(text: string, findings: Finding[]): Finding[] {
+    return findings.filter((f) => !this.dismissed.has(this.key(f, text)));
+  }
+
+  /** Read the editor, have it checked, and show what the person needs to see. */
+  check(force = false): Promise<void> {
+    if (!this.editor.isConnected) return Promise.resolve();
+    const read = readEditor(this.editor);
+    if (!force && read.text === this.read.text) {
+      this.schedulePosition();
+      return Promise.resolve();
+    }
+    this.read = read;
+    if (read.text.trim()) this.lastText = read.text;
+    return this.checkText(read.text);
+  }
+
+  private async checkText(text: string): Promise<void> {
+    const mine = ++this.sequence;
+    let findings: Finding[] = [];
+    try {
+      const response = await this.host.checker.check(text, this.surface);
+      findings = response.siteEnabled ? response.findings : [];
+      this.mode = response.mode;
+    } catch {
+      // The worker is restarting or the extension was updated: say nothing rather than break the page.
+      return;
+    }
+    if (mine !== this.sequence || !this.editor.isConnected) return; // a newer check is on its way
+    this.checkedText = text;
+    this.apply(text, findings);
+  }
+
+  private apply(text: string, all: Finding[]): void {
+    this.findings = text === this.read.text ? this.visible(text, all) : [];
+    if (this.findings.length && !this.warned) {
+      this.warned = true;
+      void this.host.counts.count('shown');
+    } else if (!this.findings.length && this.warned) {
+      this.warned = false;
+      if (text.trim()) void this.host.counts.count('edited');
+    }
+    if (!this.findings.length) this.holding = null;
+    this.render();
+  }
+
+  private render(): void {
+    if (!this.findings.length && !this.overlay) return;
+    this.overlay ??= new Overlay(this.editor);
+    const text = this.read.text;
+    const cards: CardFinding[] = this.findings.map((f) => ({
+      key: `${this.key(f, text)}|${f.start}`,
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      clause: f.clause,
+      advice: f.advice,
+    }));
+    const marks: Mark[] = this.findings.map((f) => ({ start: f.start, end: f.end, severity: f.severity }));
+    this.overlay.update(
+      {
+        findings: cards,
+        holding: this.holding !== null,
+        onDismiss: () => this.dismiss(),
+        onNotAMatch: (c) => this.notAMatch(c.rule, c.key),
+        onEdit: () => this.edit(),
+        onPostAnyway: () => this.postAnyway(),
+      },
+      this.read,
+      marks,
+    );
+  }
+
+  schedulePosition(): void {
+    if (!this.overlay || this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.overlay?.position();
+    });
+  }
+
+  private dismiss(): void {
+    for (const f of this.findings) this.dismissed.add(this.key(f, this.read.text));
+    this.check(true);
+    this.editor.focus();
+  }
+
+  private notAMatch(rule: string, cardKey: string): void {
+    const f = this.findings.find((x) => `${this.key(x, this.read.text)}|${x.start}` === cardKey);
+    if (!f) return;
+    const words = this.read.text.slice(f.start, f.end);
+    void this.host.checker.notAMatch(rule, words).then(() => this.check(true));
+    this.dismissed.add(this.key(f, this.read.text));
+    this.check(true);
+    this.editor.focus();
+  }
+
+  /**
+   * The person is sending; decide synchronously, from the findings already known for this text. If
+   * the text changed since the last answer, stop the send until the check is back, then either ask
+   * (confirm mode, high severity) or send it on, once.
+   */
+  decide(pending: PendingSubmit): SubmitDecision {
+    if (this.allowOnce) {
+      this.allowOnce = false;
+      this.sent();
+      return 'pass';
+    }
+    if (performance.now() - this.lastSubmitAt < SAME_SUBMIT_MS) return 'pass';
+    const now = readEditor(this.editor).text;
+    const text = now.trim() ? now : this.lastText;
+    if (!text.trim()) return 'pass';
+    if (text !== this.checkedText) {
+      this.read = { text: '', segments: [] };
+      void this.check(true).then(() => {
+        if (this.mustHold()) this.hold(pending);
+        else this.replay(pending, false);
+      });
+      return 'wait';
+    }
+    if (this.mustHold()) {
+      this.hold(pending);
+      return 'hold';
+    }
+    if (this.findings.length) void this.host.counts.count('postedAnyway');
+    this.sent();
+    return 'pass';
+  }
+
+  private mustHold(): boolean {
+    return this.mode === 'confirm' && this.findings.some((f) => f.severity === 'high');
+  }
+
+  private hold(pending: PendingSubmit): void {
+    this.holding = pending;
+    this.render();
+  }
+
+  private sent(): void {
+    this.lastSubmitAt = performance.now();
+    this.lastText = '';
+    this.warned = false;
+    this.dismissed.clear();
+  }
+
+  private edit(): void {
+    this.holding = null;
+    void this.host.counts.count('cancelled');
+    this.render();
+    this.editor.focus();
+  }
+
+  /** Let the held send go through, exactly once. */
+  private postAnyway(): void {
+    const pending = this.holding;
+    this.holding = null;
+    this.render();
+    if (!pending) return;
+    this.replay(pending, true);
+  }
+
+  /** Send again what was stopped: the same click, or the same key in the editor. */
+  private replay(pending: PendingSubmit, warned: boolean): void {
+    if (warned || this.findings.length) void this.host.counts.count('postedAnyway');
+    this.allowOnce = true;
+    if (pending.kind === 'click') {
+      pending.control.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, view: window }));
+    } else {
+      this.editor.focus();
+      this.editor.dispatchEvent(new KeyboardEvent('keydown', { ...pending.init, bubbles: true, cancelable: true, composed: true }));
+    }
+    if (this.allowOnce) {
+      // Nothing took the send (the control went away): do not let a later one through unasked.
+      this.allowOnce = false;
+    }
+  }
+
+  destroy(): void {
+    this.abort.abort();
+    this.observer?.disconnect();
+    this.resizeObserver?.disconnect();
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.overlay?.destroy();
+    this.overlay = undefined;
+  }
+}

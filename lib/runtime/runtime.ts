@@ -1,0 +1,158 @@
+/**
+ * What runs in the page, for every site: find any editable element the person focuses, classify it
+ * with the site's adapter, give it an EditorSession, follow the single-page app (editors mounting and
+ * unmounting, route changes, dialogs), and guard sending. Everything is tied to the content script's
+ * context and torn down with it.
+ */
+import browser from 'webextension-polyfill';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { STORAGE_KEYS } from '../policy/storage-keys';
+import { classifySurface, submitControlFor, type SiteAdapter } from '../sites/types';
+import { Checker } from './checker';
+import { LocalCounts } from './counts';
+import { editableRoot, type Editable } from './editor-text';
+import { EditorSession, type PendingSubmit } from './editor-session';
+
+export class PageRuntime {
+  private readonly sessions = new Map<Editable, EditorSession>();
+  private readonly checker: Checker;
+  private readonly counts = new LocalCounts(browser.storage.local);
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly adapter: SiteAdapter,
+  ) {
+    this.checker = new Checker(adapter.site);
+  }
+
+  start(): void {
+    const { ctx } = this;
+    // A new policy, or a new exception: check every open editor again.
+    const onStorage = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+      if (area === 'local' && (STORAGE_KEYS.state in changes || 'exceptions' in changes)) this.recheckAll();
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    ctx.onInvalidated(() => {
+      browser.storage.onChanged.removeListener(onStorage);
+      this.stop();
+    });
+
+    // Capture phase on window: runs before the site's own (React root, Lexical root) handlers.
+    ctx.addEventListener(document, 'focusin', (e) => this.sessionFor(e.composedPath()[0] ?? e.target), { capture: true });
+    ctx.addEventListener(document, 'input', (e) => this.sessionFor(e.composedPath()[0] ?? e.target)?.check(), { capture: true });
+    ctx.addEventListener(window, 'keydown', (e) => this.onKeyDown(e), { capture: true });
+    ctx.addEventListener(window, 'click', (e) => this.onClick(e), { capture: true });
+    ctx.addEventListener(window, 'scroll', () => this.positionAll(), { capture: true, passive: true });
+    ctx.addEventListener(window, 'resize', () => this.positionAll(), { passive: true });
+    ctx.addEventListener(window, 'wxt:locationchange', () => this.onRouteChange());
+
+    // Editors unmount as single-page apps re-render: drop their sessions.
+    const observer = new MutationObserver(() => this.sweep());
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    ctx.onInvalidated(() => observer.disconnect());
+
+    this.sessionFor(document.activeElement)?.check();
+  }
+
+  private sessionFor(target: EventTarget | null): EditorSession | undefined {
+    const editor = editableRoot(target);
+    if (!editor) return undefined;
+    let session = this.sessions.get(editor);
+    if (!session) {
+      session = new EditorSession(editor, classifySurface(this.adapter, editor, location.pathname), { checker: this.checker, counts: this.counts });
+      this.sessions.set(editor, session);
+      this.checker.warm();
+      void session.check();
+    }
+    session.lastActive = performance.now();
+    return session;
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.key !== 'Enter' || e.isComposing || e.shiftKey || e.altKey) return;
+    const session = this.sessionFor(e.composedPath()[0] ?? e.target);
+    if (!session) return;
+    const mod = e.ctrlKey || e.metaKey;
+    const sends = mod ? this.adapter.modEnterSends : this.adapter.enterSends;
+    if (!sends.includes(session.surface)) return;
+    const init: KeyboardEventInit = { key: e.key, code: e.code, keyCode: e.keyCode, which: e.which, ctrlKey: e.ctrlKey, metaKey: e.metaKey } as KeyboardEventInit;
+    this.guard(e, session, { kind: 'key', init });
+  }
+
+  private onClick(e: MouseEvent): void {
+    const target = e.composedPath()[0] ?? e.target;
+    if (!(target instanceof Element)) return;
+    const control = submitControlFor(this.adapter, target);
+    if (!control || control.getAttribute('aria-disabled') === 'true' || (control as HTMLButtonElement).disabled) return;
+    const session = this.nearestSession(control);
+    if (session) this.guard(e, session, { kind: 'click', control });
+  }
+
+  private guard(e: Event, session: EditorSession, pending: PendingSubmit): void {
+    if (session.decide(pending) !== 'pass') {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }
+
+  /** The editor a send control belongs to: the one sharing the closest ancestor, then the most recent. */
+  private nearestSession(control: Element): EditorSession | undefined {
+    let best: EditorSession | undefined;
+    let bestDepth = -1;
+    for (const s of this.sessions.values()) {
+      if (!s.connected) continue;
+      let depth = 0;
+      for (let a: Element | null = control; a; a = a.parentElement, depth++) {
+        if (a.contains(s.editor)) break;
+      }
+      const score = 10_000 - depth;
+      if (score > bestDepth || (score === bestDepth && best && s.lastActive > best.lastActive)) {
+        best = s;
+        bestDepth = score;
+      }
+    }
+    return best;
+  }
+
+  private sweep(): void {
+    for (const [editor, session] of this.sessions) {
+      if (!editor.isConnected) {
+        session.destroy();
+        this.sessions.delete(editor);
+      }
+    }
+  }
+
+  private onRouteChange(): void {
+    this.sweep();
+    for (const s of this.sessions.values()) {
+      const surface = classifySurface(this.adapter, s.editor, location.pathname);
+      if (surface !== s.surface) {
+        s.surface = surface;
+        void s.check(true);
+      }
+    }
+  }
+
+  private recheckAll(): void {
+    for (const s of this.sessions.values()) void s.check(true);
+  }
+
+  private positionAll(): void {
+    for (const s of this.sessions.values()) s.schedulePosition();
+  }
+
+  private stop(): void {
+    for (const s of this.sessions.values()) s.destroy();
+    this.sessions.clear();
+  }
+}
+
+/** Entry point for each site's content script. */
+export function runOnSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+  try {
+    new PageRuntime(ctx, adapter).start();
+  } catch (error) {
+    console.warn('Second Look could not start on this page', error);
+  }
+}

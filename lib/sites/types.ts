@@ -1,0 +1,58 @@
+/**
+ * What the shared runtime needs to know about one site, as data: how to tell which kind of compose
+ * box an editor is, which controls send, and which keys send. Selectors use the sites' stable hooks
+ * (data-testid, data-e2e, roles, ARIA, editor markers, routes), never generated class names.
+ */
+import type { Site, Surface } from '../policy/rule-ids';
+
+export interface SurfaceHint {
+  surface: Surface;
+  /** The editor, or one of its ancestors, matches this selector. */
+  selector?: string;
+  /** The page's path matches this regular expression (source text). */
+  path?: string;
+}
+
+/** A control that sends: a selector, optionally narrowed to accessible names (aria-label or text). */
+export type SubmitControl = string | { selector: string; names: string[] };
+
+export interface SiteAdapter {
+  site: Site;
+  /** Tried in order; the first hint whose selector and path both match wins. */
+  surfaces: SurfaceHint[];
+  /** When no hint matches: a post is the safest guess on most sites. */
+  defaultSurface: Surface;
+  /** Controls whose click sends what the nearest editor holds. */
+  submitControls: SubmitControl[];
+  /** Surfaces where a plain Enter sends (Shift+Enter makes a new line). */
+  enterSends: Surface[];
+  /** Surfaces where Ctrl/Cmd+Enter sends. */
+  modEnterSends: Surface[];
+}
+
+/** True when `el` or an ancestor matches the hint and the path fits. */
+export function hintMatches(hint: SurfaceHint, el: Element, pathname: string): boolean {
+  if (hint.path && !new RegExp(hint.path).test(pathname)) return false;
+  if (hint.selector && !el.closest(hint.selector)) return false;
+  return Boolean(hint.selector || hint.path);
+}
+
+export function classifySurface(adapter: SiteAdapter, el: Element, pathname: string): Surface {
+  for (const hint of adapter.surfaces) if (hintMatches(hint, el, pathname)) return hint.surface;
+  return adapter.defaultSurface;
+}
+
+function accessibleName(el: Element): string {
+  return (el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
+}
+
+/** The send control that `target` is in, if any. */
+export function submitControlFor(adapter: SiteAdapter, target: Element): Element | null {
+  for (const control of adapter.submitControls) {
+    const selector = typeof control === 'string' ? control : control.selector;
+    const el = target.closest(selector);
+    if (!el) continue;
+    if (typeof control === 'string' || control.names.includes(accessibleName(el))) return el;
+  }
+  return null;
+}

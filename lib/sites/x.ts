@@ -1,0 +1,26 @@
+/**
+ * X (x.com, twitter.com): Draft.js composers carry data-testid="tweetTextarea_<n>" on the
+ * contenteditable (site-dom.md §1, from X's own bundle); X Chat uses a textarea
+ * data-testid="dm-composer-textarea", legacy DMs dmComposerTextInput. Submit: tweetButton,
+ * tweetButtonInline, the DM send buttons; Ctrl/Cmd+Enter posts, Enter sends a message.
+ * Replies: the inline reply box under a status, or a composer on a /status/ route.
+ * Unverified on the live site: Chat's Enter behaviour, the reply modal's markup.
+ */
+import type { SiteAdapter } from './types';
+
+export const x: SiteAdapter = {
+  site: 'x',
+  surfaces: [
+    { surface: 'message', selector: '[data-testid="dm-composer-textarea"], [data-testid="dmComposerTextInput"]' },
+    { surface: 'message', path: '^/(i/chat|messages)(/|$)' },
+    { surface: 'reply', selector: '[data-testid="inline_reply_offscreen"]' },
+    { surface: 'reply', selector: '[data-testid^="tweetTextarea_"]', path: '/status/\\d+' },
+    { surface: 'profile-bio', path: '^/settings/profile' },
+    { surface: 'profile-job', path: '^/settings/bio' },
+    { surface: 'post', selector: '[data-testid^="tweetTextarea_"]' },
+  ],
+  defaultSurface: 'post',
+  submitControls: ['[data-testid="tweetButton"]', '[data-testid="tweetButtonInline"]', '[data-testid="dmComposerSendButton"]', '[data-testid="dm-composer-send-button"]'],
+  enterSends: ['message'],
+  modEnterSends: ['post', 'reply'],
+};

@@ -1,0 +1,143 @@
+/**
+ * The practice pages (tests/fixtures/sites), served at the real origins, behave like the sites:
+ * typing with the keyboard reaches the real editor's model, the site's own submit (click and key)
+ * sends exactly once and clears the editor, Ctrl+Z undoes in Lexical and Draft, and in-page links
+ * navigate with pushState. No extension is loaded here.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import {
+  SURFACES,
+  modelText,
+  openSurface,
+  routeSitePages,
+  submitted,
+  type SurfaceSpec,
+} from './fixtures/site-pages';
+
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  },
+  viewport: { width: 1280, height: 720 },
+});
+
+test.beforeEach(async ({ context }) => {
+  await routeSitePages(context);
+});
+
+function trackErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
+/** Focuses the surface's editor (opening it first if it is closed). */
+async function focusEditor(page: Page, spec: SurfaceSpec): Promise<void> {
+  if ((await page.locator(spec.editor).count()) === 0) {
+    for (const selector of spec.open ?? []) await page.locator(selector).first().click();
+  }
+  await page.locator(spec.editor).first().click();
+}
+
+async function expectCleared(page: Page, spec: SurfaceSpec): Promise<void> {
+  const editor = page.locator(spec.editor);
+  if (spec.closesAfterSubmit) await expect(editor).toHaveCount(0);
+  else await expect.poll(() => modelText(page, spec.editor)).toBe('');
+}
+
+for (const spec of SURFACES) {
+  test(`${spec.name}: type, read the model, submit, clear, undo`, async ({ page }) => {
+    const errors = trackErrors(page);
+    await openSurface(page, spec);
+    await focusEditor(page, spec);
+
+    // 1. Typing reaches the editor model.
+    await page.keyboard.type('Hello there');
+    expect(await modelText(page, spec.editor)).toBe('Hello there');
+    let expected = 'Hello there';
+    if (spec.newlineKey) {
+      await page.keyboard.press(spec.newlineKey);
+      await page.keyboard.type('second line');
+      expected = 'Hello there\nsecond line';
+      expect(await modelText(page, spec.editor)).toBe(expected);
+    }
+    expect(await submitted(page)).toEqual([]);
+
+    // 2. The submit key sends once and clears.
+    const sent: { surface: string; text: string }[] = [];
+    if (spec.submitKey) {
+      await page.keyboard.press(spec.submitKey);
+      sent.push({ surface: spec.surface, text: expected });
+      await expect.poll(() => submitted(page)).toEqual(sent);
+      await expectCleared(page, spec);
+      await focusEditor(page, spec);
+      // Typing continues normally in the cleared editor.
+      await page.keyboard.type('Then clicked');
+      expected = 'Then clicked';
+      expect(await modelText(page, spec.editor)).toBe(expected);
+    }
+
+    // 3. The submit control sends once and clears.
+    await page.locator(spec.submit).first().click();
+    sent.push({ surface: spec.surface, text: expected });
+    await expect.poll(() => submitted(page)).toEqual(sent);
+    await expectCleared(page, spec);
+
+    // 4. Undo/redo with the keyboard (the editors' own history).
+    if (spec.editorKind !== 'textarea') {
+      await focusEditor(page, spec);
+      await page.keyboard.type('undo me');
+      expect(await modelText(page, spec.editor)).toBe('undo me');
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => modelText(page, spec.editor)).toBe('');
+      await page.keyboard.press('Control+Shift+z');
+      await expect.poll(() => modelText(page, spec.editor)).toBe('undo me');
+    }
+    expect(await submitted(page)).toEqual(sent);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('in-page links navigate with pushState, and the new route works', async ({ page }) => {
+  const errors = trackErrors(page);
+  await page.goto('https://www.facebook.com/');
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+  await page.getByRole('link', { name: 'Messenger' }).click();
+  await expect(page).toHaveURL('https://www.facebook.com/messages/t/1001');
+  const editor = '[data-lexical-editor="true"][aria-label="Message"]';
+  await page.locator(editor).click();
+  await page.keyboard.type('hi');
+  await page.keyboard.press('Enter');
+  expect(await submitted(page)).toEqual([{ surface: 'message', text: 'hi' }]);
+  await page.goBack();
+  await expect(page).toHaveURL('https://www.facebook.com/');
+  await expect(page.locator('[aria-label="Create a post"][role="region"]')).toBeVisible();
+  // Same document all along.
+  expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(1);
+
+  // X: the sidebar Post link opens the compose modal in #layers; posting closes it back to /home.
+  await page.goto('https://x.com/home');
+  await page.locator('[data-testid="SideNav_NewTweet_Button"]').click();
+  await expect(page).toHaveURL('https://x.com/compose/post');
+  await page.locator('#layers [data-testid="tweetTextarea_0"]').click();
+  await page.keyboard.type('from the modal');
+  await page.keyboard.press('Control+Enter');
+  await expect(page).toHaveURL('https://x.com/home');
+  await expect(page.locator('#layers [role="dialog"]')).toHaveCount(0);
+  expect(await submitted(page)).toEqual([{ surface: 'post', text: 'from the modal' }]);
+  expect(errors).toEqual([]);
+});
+
+test('routing: every path gets the page, twitter.com too; sub-resources get 404', async ({ page }) => {
+  await page.goto('https://twitter.com/compose/tweet');
+  await expect(page).toHaveURL('https://twitter.com/compose/post'); // redirected like x.com
+  await expect(page.locator('#layers [role="dialog"][aria-labelledby="modal-header"]')).toBeVisible();
+  const status = await page.evaluate(async () => (await fetch('/favicon.ico')).status);
+  expect(status).toBe(404);
+  await page.goto('https://www.instagram.com/some/unknown/path');
+  await expect(page.getByText("Sorry, this page isn't available.")).toBeVisible();
+});
