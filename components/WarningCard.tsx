@@ -3,7 +3,7 @@
  * actions (dismiss, "not a pupil / not our school", and in confirm mode Edit / Post anyway). It lives
  * in a closed shadow root outside the editor; nothing in it is written into attributes the page can read.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { RuleId, Severity } from '../lib/policy/rule-ids';
 
 export interface CardFinding {
@@ -41,7 +41,8 @@ export function headline(findings: CardFinding[]): string {
 
 export function WarningCard({ findings, holding, onDismiss, onNotAMatch, onEdit, onPostAnyway }: WarningCardProps) {
   const editRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // Synchronously, so a key pressed right after the prompt appears goes to Edit, not the editor.
+  useLayoutEffect(() => {
     if (holding) editRef.current?.focus();
   }, [holding]);
   if (!findings.length) return null;

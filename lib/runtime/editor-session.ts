@@ -10,7 +10,10 @@ import type { LocalCounts } from './counts';
 import { isTextField, readEditor, type Editable, type EditorText } from './editor-text';
 import { Overlay, type Mark } from './overlay';
 
-export type PendingSubmit = { kind: 'click'; control: Element } | { kind: 'key'; init: KeyboardEventInit };
+export type PendingSubmit =
+  /** `refind` looks the control up again: some sites only show it while the editor has focus. */
+  | { kind: 'click'; control: Element; refind: () => Element | null }
+  | { kind: 'key'; init: KeyboardEventInit };
 
 /** What to do with a send: let it go, hold it (the prompt is showing), or stop it until the check is back. */
 export type SubmitDecision = 'pass' | 'hold' | 'wait';
@@ -18,6 +21,8 @@ export type SubmitDecision = 'pass' | 'hold' | 'wait';
 export interface SessionHost {
   checker: Checker;
   counts: LocalCounts;
+  /** The site's send controls near an editor, which the card must not cover. */
+  controlsNear: (editor: Element) => Element[];
 }
 
 /** Two submit triggers this close together are one send (Enter that also clicks the button). */
@@ -126,7 +131,7 @@ export class EditorSession {
 
   private render(): void {
     if (!this.findings.length && !this.overlay) return;
-    this.overlay ??= new Overlay(this.editor);
+    this.overlay ??= new Overlay(this.editor, () => this.host.controlsNear(this.editor));
     const text = this.read.text;
     const cards: CardFinding[] = this.findings.map((f) => ({
       key: `${this.key(f, text)}|${f.start}`,
@@ -242,17 +247,19 @@ export class EditorSession {
   /** Send again what was stopped: the same click, or the same key in the editor. */
   private replay(pending: PendingSubmit, warned: boolean): void {
     if (warned || this.findings.length) void this.host.counts.count('postedAnyway');
-    this.allowOnce = true;
-    if (pending.kind === 'click') {
-      pending.control.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, view: window }));
-    } else {
-      this.editor.focus();
-      this.editor.dispatchEvent(new KeyboardEvent('keydown', { ...pending.init, bubbles: true, cancelable: true, composed: true }));
-    }
-    if (this.allowOnce) {
+    // The card had focus; give it back to the editor and let the site re-render before sending.
+    this.editor.focus();
+    requestAnimationFrame(() => {
+      this.allowOnce = true;
+      if (pending.kind === 'click') {
+        const control = pending.control.isConnected ? pending.control : pending.refind();
+        control?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, view: window }));
+      } else {
+        this.editor.dispatchEvent(new KeyboardEvent('keydown', { ...pending.init, bubbles: true, cancelable: true, composed: true }));
+      }
       // Nothing took the send (the control went away): do not let a later one through unasked.
       this.allowOnce = false;
-    }
+    });
   }
 
   destroy(): void {

@@ -34,7 +34,11 @@ export class Overlay {
   private read: EditorText = { text: '', segments: [] };
   private visible = false;
 
-  constructor(private readonly editor: Editable) {
+  /** `keepClear` gives the site's send controls near the editor: the card never covers them. */
+  constructor(
+    private readonly editor: Editable,
+    private readonly keepClear: () => Element[] = () => [],
+  ) {
     this.host = document.createElement('div');
     const shadow = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
@@ -84,34 +88,46 @@ export class Overlay {
     }
     const r = this.editor.getBoundingClientRect();
     this.anchor.style.display = 'block';
-    const cardHeight = this.anchor.offsetHeight;
-    const cardWidth = this.anchor.offsetWidth;
-    const clampTop = (t: number) => Math.max(4, Math.min(t, window.innerHeight - cardHeight - 4));
-    let top: number;
-    let left: number;
-    if (r.top - GAP - cardHeight >= 4) {
-      top = r.top - GAP - cardHeight; // above: the site's send buttons are usually below or beside the editor
-      left = Math.max(4, Math.min(r.left, window.innerWidth - cardWidth - 4));
-    } else if (r.right + GAP + cardWidth <= window.innerWidth - 4) {
-      top = clampTop(r.top);
-      left = r.right + GAP;
-    } else if (r.left - GAP - cardWidth >= 4) {
-      top = clampTop(r.top);
-      left = r.left - GAP - cardWidth;
-    } else {
-      top = r.bottom + GAP;
-      left = Math.max(4, Math.min(r.left, window.innerWidth - cardWidth - 4));
-    }
-    this.anchor.style.top = `${top}px`;
-    this.anchor.style.left = `${left}px`;
+    const place = this.placement(r, this.anchor.offsetWidth, this.anchor.offsetHeight);
+    this.anchor.style.top = `${place.top}px`;
+    this.anchor.style.left = `${place.left}px`;
     for (const mark of this.marks) {
       for (const rect of this.rectsFor(mark)) {
-        if (rect.bottom < r.top || rect.top > r.bottom || rect.width === 0) continue; // scrolled out of the editor
+        // Clip to the editor's box: text scrolled out of the editor gets no mark.
+        const top = Math.max(rect.top, r.top);
+        const bottom = Math.min(rect.bottom, r.bottom);
+        const left = Math.max(rect.left, r.left);
+        const right = Math.min(rect.right, r.right);
+        if (bottom <= top || right <= left) continue;
         const m = div(`mark ${mark.severity}`);
-        m.style.cssText = `left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px;`;
+        m.style.cssText = `left:${left}px;top:${top}px;width:${right - left}px;height:${bottom - top}px;`;
         this.marksEl.append(m);
       }
     }
+  }
+
+  /**
+   * Where the card goes: above the editor, else below it (past the send controls), else to its right,
+   * else its left; the first spot in the viewport that covers neither the editor nor a send control.
+   */
+  private placement(r: DOMRect, w: number, h: number): { top: number; left: number } {
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    const avoid = [r, ...this.keepClear().map((c) => c.getBoundingClientRect()).filter((c) => c.width > 0)];
+    const lowest = Math.max(r.bottom, ...avoid.map((c) => c.bottom));
+    const rightmost = Math.max(r.right, ...avoid.filter((c) => c.bottom > r.top && c.top < r.bottom).map((c) => c.right));
+    const clampLeft = (x: number) => Math.max(4, Math.min(x, vw - w - 4));
+    const clampTop = (y: number) => Math.max(4, Math.min(y, vh - h - 4));
+    const candidates = [
+      { top: r.top - GAP - h, left: clampLeft(r.left) },
+      { top: lowest + GAP, left: clampLeft(r.left) },
+      { top: clampTop(r.top), left: rightmost + GAP },
+      { top: clampTop(r.top), left: r.left - GAP - w },
+    ];
+    const fits = (c: { top: number; left: number }) =>
+      c.top >= 4 && c.left >= 4 && c.top + h <= vh - 4 && c.left + w <= vw - 4 &&
+      !avoid.some((a) => c.left < a.right && a.left < c.left + w && c.top < a.bottom && a.top < c.top + h);
+    return candidates.find(fits) ?? { top: clampTop(lowest + GAP), left: clampLeft(r.left) };
   }
 
   private rectsFor(mark: Mark): DOMRect[] {

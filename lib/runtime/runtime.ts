@@ -59,7 +59,11 @@ export class PageRuntime {
     if (!editor) return undefined;
     let session = this.sessions.get(editor);
     if (!session) {
-      session = new EditorSession(editor, classifySurface(this.adapter, editor, location.pathname), { checker: this.checker, counts: this.counts });
+      session = new EditorSession(editor, classifySurface(this.adapter, editor, location.pathname), {
+        checker: this.checker,
+        counts: this.counts,
+        controlsNear: (el) => this.controlsNear(el),
+      });
       this.sessions.set(editor, session);
       this.checker.warm();
       void session.check();
@@ -85,7 +89,7 @@ export class PageRuntime {
     const control = submitControlFor(this.adapter, target);
     if (!control || control.getAttribute('aria-disabled') === 'true' || (control as HTMLButtonElement).disabled) return;
     const session = this.nearestSession(control);
-    if (session) this.guard(e, session, { kind: 'click', control });
+    if (session) this.guard(e, session, { kind: 'click', control, refind: () => this.controlNear(session.editor) });
   }
 
   private guard(e: Event, session: EditorSession, pending: PendingSubmit): void {
@@ -112,6 +116,22 @@ export class PageRuntime {
       }
     }
     return best;
+  }
+
+  /** The send controls in the smallest container around an editor that has any (a few levels up at most). */
+  private controlsNear(editor: Element): Element[] {
+    const selector = this.adapter.submitControls.map((c) => (typeof c === 'string' ? c : c.selector)).join(', ');
+    let a: Element | null = editor.parentElement;
+    for (let level = 0; a && level < 8; a = a.parentElement, level++) {
+      const found = [...a.querySelectorAll(selector)].filter((el) => submitControlFor(this.adapter, el) === el);
+      if (found.length) return found;
+    }
+    return [];
+  }
+
+  /** The send control closest to an editor, for replaying a send after the page re-rendered. */
+  private controlNear(editor: Element): Element | null {
+    return this.controlsNear(editor)[0] ?? null;
   }
 
   private sweep(): void {

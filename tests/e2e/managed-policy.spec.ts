@@ -22,7 +22,6 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
-import type { Browser } from 'webextension-polyfill';
 import { EXTENSION_ID } from '../../lib/extension-identity';
 import {
   BUILT_EXTENSION,
@@ -38,7 +37,6 @@ import {
 } from './fixtures/extension';
 
 // Functions passed to evalInWorker run in the service worker, where Chrome's `chrome` global exists.
-declare const chrome: Browser;
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'second-look-e2e.json');

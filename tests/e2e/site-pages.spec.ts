@@ -37,9 +37,7 @@ function trackErrors(page: Page): string[] {
 
 /** Focuses the surface's editor (opening it first if it is closed). */
 async function focusEditor(page: Page, spec: SurfaceSpec): Promise<void> {
-  if ((await page.locator(spec.editor).count()) === 0) {
-    for (const selector of spec.open ?? []) await page.locator(selector).first().click();
-  }
+  await openSurface(page, spec, { goto: false });
   await page.locator(spec.editor).first().click();
 }
 
@@ -93,7 +91,10 @@ for (const spec of SURFACES) {
       await page.keyboard.type('undo me');
       expect(await modelText(page, spec.editor)).toBe('undo me');
       await page.keyboard.press('Control+z');
-      await expect.poll(() => modelText(page, spec.editor)).toBe('');
+      // How much one undo step removes depends on the editor's merging (and on timing for Lexical).
+      // Draft applies an undo of natively rendered text in a setTimeout, so poll.
+      await expect.poll(async () => (await modelText(page, spec.editor)).length).toBeLessThan('undo me'.length);
+      expect('undo me'.startsWith(await modelText(page, spec.editor))).toBe(true);
       await page.keyboard.press('Control+Shift+z');
       await expect.poll(() => modelText(page, spec.editor)).toBe('undo me');
     }
@@ -136,7 +137,8 @@ test('routing: every path gets the page, twitter.com too; sub-resources get 404'
   await page.goto('https://twitter.com/compose/tweet');
   await expect(page).toHaveURL('https://twitter.com/compose/post'); // redirected like x.com
   await expect(page.locator('#layers [role="dialog"][aria-labelledby="modal-header"]')).toBeVisible();
-  const status = await page.evaluate(async () => (await fetch('/favicon.ico')).status);
+  // (Playwright never routes /favicon.ico; the pages declare a data: icon so Chromium does not ask.)
+  const status = await page.evaluate(async () => (await fetch('/i/api/graphql/HomeTimeline')).status);
   expect(status).toBe(404);
   await page.goto('https://www.instagram.com/some/unknown/path');
   await expect(page.getByText("Sorry, this page isn't available.")).toBeVisible();
