@@ -51,7 +51,7 @@ export function isStrongName(h: NameHit): boolean {
 export function analyse(compiled: CompiledPolicy, text: string, surface: Surface, site?: Site): Analysis {
   const tokens = tokenise(text);
   const terms = compiled.terms.find(tokens);
-  const names = compiled.names.find(tokens);
+  const names = compiled.names.find(tokens, text.length);
   let aboutSchool = false;
   let aboutFamily = false;
   let workplace = false;

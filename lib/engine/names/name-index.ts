@@ -198,7 +198,8 @@ export class NameIndex {
     cache.set(word, value);
   }
 
-  find(tokens: readonly Token[]): NameHit[] {
+  /** `textLength`: an initial at the very end of the text is probably a word still being typed. */
+  find(tokens: readonly Token[], textLength = Infinity): NameHit[] {
     const hits: NameHit[] = [];
     if (this.people === 0) return hits;
     const n = tokens.length;
@@ -277,7 +278,7 @@ export class NameIndex {
           }
           // "Jack S."
           const initials = this.firstInitial.get(c.key);
-          if (initials && isInitial(tokens, next) && adjacent(tokens, next)) {
+          if (initials && isInitial(tokens, next) && adjacent(tokens, next) && tokens[next].end < textLength) {
             const g = initials.get(key(tokens[next].norm));
             if (g) emit(g, 'first-initial', i, next, fuzzy, nick);
           }

@@ -48,6 +48,7 @@ describe.each(bothRosterForms())('pupil-mention (%s)', (_form, engine) => {
     ['a possessive s read as a surname initial', "Jack's book was left on the bus"],
     ['names split across sentences', 'That was Jack. Smith was not there.'],
     ['names split across lines', 'Jack\nSmith'],
+    ['a first name and a capital still being typed', 'Jack S'],
     ['a listed nickname alone with no school context', 'Jacko strikes again'],
     ['a formal name that is often a surname, alone', 'Jackson was brilliant in my class today'],
     ['an initial glued by an apostrophe', "H'wood, S'mith and my class"],

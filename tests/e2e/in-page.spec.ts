@@ -1,0 +1,203 @@
+/**
+ * What runs in the page, beyond one compose box: the promises (no network, nothing typed stored,
+ * nothing the page can read), the card's actions (dismiss, "this isn't a pupil", local counts), the
+ * policy's site switches, keyboard isolation, and single-page-app life (editors mounting and
+ * unmounting, route changes, several editors on one page).
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, getServiceWorker, test } from './fixtures/extension';
+import { openSurface, routeSitePages, submitted, SURFACES } from './fixtures/site-pages';
+import { setPersonalPolicy } from './fixtures/policy';
+import { clickCardButton, readCards } from './fixtures/warning-card';
+
+const SCHOOL = {
+  schoolName: 'Oakfield Primary School',
+  staff: [{ name: 'Sarah Jones', role: 'Headteacher' }],
+  pupils: [{ name: 'Jack Smith' }, { name: 'Olivia Brown' }, { name: 'Zebedee Quartermaine' }],
+  mode: 'warn',
+};
+
+const surface = (name: string) => SURFACES.find((s) => s.name === name)!;
+
+async function open(context: BrowserContext, name: string, policy: Record<string, unknown> = SCHOOL): Promise<Page> {
+  await routeSitePages(context);
+  await setPersonalPolicy(context, policy);
+  const page = await context.newPage();
+  const spec = surface(name);
+  await openSurface(page, spec);
+  await page.locator(spec.editor).first().click();
+  return page;
+}
+
+async function cardText(page: Page, present = true): Promise<string> {
+  let text = (await readCards(page)).text;
+  for (let i = 0; i < 40 && Boolean(text) !== present; i++) {
+    await page.waitForTimeout(50);
+    text = (await readCards(page)).text;
+  }
+  return text;
+}
+
+async function storedJson(context: BrowserContext): Promise<string> {
+  const worker = await getServiceWorker(context);
+  return JSON.stringify(await worker.evaluate(async () => ({ local: await chrome.storage.local.get(null), session: await chrome.storage.session?.get(null) })));
+}
+
+test.describe('privacy', () => {
+  for (const name of ['facebook comment', 'x home post', 'instagram comment', 'tiktok comment']) {
+    test(`${name}: no network request, nothing typed stored, nothing the page can read`, async ({ context, extensionId }) => {
+      const requests: string[] = [];
+      context.on('request', (r) => requests.push(r.url()));
+      const page = await open(context, name);
+      const typed = 'Quokka marmalade with Jack Smith and 07400 123456';
+      await page.keyboard.type(typed);
+      expect(await cardText(page)).toContain('names a pupil');
+
+      // The page's own scripts look everywhere they can reach.
+      const seen = await page.evaluate(() => {
+        const attrs = [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => `${a.name}=${a.value}`)).join(' ');
+        const highlights = typeof CSS !== 'undefined' && 'highlights' in CSS ? (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size : 0;
+        const openShadowText = [...document.querySelectorAll('*')].map((el) => el.shadowRoot?.textContent ?? '').join(' ');
+        return { html: document.documentElement.outerHTML, attrs, highlights, openShadowText, storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) };
+      });
+      for (const secret of ['names a pupil', 'Olivia', 'Zebedee', 'Quartermaine', 'Oakfield', 'Policy:']) {
+        expect(seen.html, `page HTML reveals "${secret}"`).not.toContain(secret);
+        expect(seen.attrs).not.toContain(secret);
+        expect(seen.openShadowText).not.toContain(secret);
+        expect(seen.storage).not.toContain(secret);
+      }
+      expect(seen.highlights, 'the CSS highlight registry is readable by the page, so it is not used').toBe(0);
+
+      const stored = await storedJson(context);
+      for (const word of ['Quokka', 'marmalade', '07400', typed]) expect(stored, `storage holds typed text "${word}"`).not.toContain(word);
+
+      const allowed = (u: string) => u.startsWith(`chrome-extension://${extensionId}/`) || /^https:\/\/(www\.facebook\.com|x\.com|twitter\.com|www\.instagram\.com|www\.tiktok\.com)\//.test(u) || u.startsWith('data:');
+      expect(requests.filter((u) => !allowed(u)), 'requests outside the practice pages and the extension').toEqual([]);
+      // Only the page itself was fetched from the site's origin: the extension sent nothing there.
+      expect(requests.filter((u) => !u.startsWith('chrome-extension://') && !u.startsWith('data:')).length).toBe(1);
+    });
+  }
+});
+
+test.describe('actions on the card', () => {
+  test('dismiss hides the warning for this text; new findings still show', async ({ context }) => {
+    const page = await open(context, 'x home post');
+    await page.keyboard.type('Well done Jack Smith');
+    await cardText(page);
+    await clickCardButton(page, 'Dismiss this warning for this text');
+    expect(await cardText(page, false)).toBe('');
+    await page.keyboard.type(' and Olivia Brown');
+    const text = await cardText(page);
+    expect(text).toContain('“Olivia Brown” names a pupil');
+    expect(text).not.toContain('Jack Smith');
+  });
+
+  test('“This isn’t a pupil” is remembered on this device, as a hash, and the warning goes', async ({ context }) => {
+    const page = await open(context, 'facebook comment');
+    await page.keyboard.type('Cheers to Jack Smith');
+    await cardText(page);
+    await clickCardButton(page, 'This isn’t a pupil');
+    expect(await cardText(page, false)).toBe('');
+    const stored = JSON.parse(await storedJson(context)).local;
+    expect(stored.exceptions).toEqual([expect.objectContaining({ rule: 'pupil-mention', hint: 'J… S… (10 characters)' })]);
+    expect(JSON.stringify(stored.exceptions)).not.toMatch(/jack|smith/i);
+
+    // Remembered: a new page, the same name, no warning; another pupil still warns.
+    const again = await context.newPage();
+    await openSurface(again, surface('x home post'));
+    await again.locator(surface('x home post').editor).click();
+    await again.keyboard.type('Jack Smith and Olivia Brown');
+    const text = await cardText(again);
+    expect(text).toContain('Olivia Brown');
+    expect(text).not.toContain('Jack Smith');
+  });
+
+  test('local counts: shown, edited, cancelled and posted anyway, and nothing else', async ({ context }) => {
+    const page = await open(context, 'tiktok comment', { ...SCHOOL, mode: 'confirm' });
+    await page.keyboard.type('Jack Smith was great');
+    await cardText(page);
+    // Edited: the name is taken out after the warning.
+    for (let i = 0; i < 'Jack Smith was great'.length; i++) await page.keyboard.press('Backspace');
+    await cardText(page, false);
+    await page.keyboard.type('Olivia Brown was great');
+    await cardText(page);
+    await page.keyboard.press('Enter'); // held
+    await page.keyboard.press('Enter'); // Edit (focused): cancelled
+    await page.keyboard.press('Enter'); // held again
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // Post anyway
+    await expect.poll(() => submitted(page)).toHaveLength(1);
+    const { counts } = JSON.parse(await storedJson(context)).local;
+    expect(counts).toMatchObject({ shown: 2, edited: 1, cancelled: 1, postedAnyway: 1 });
+    expect(Object.keys(counts).sort()).toEqual(['cancelled', 'edited', 'postedAnyway', 'shown', 'week']);
+  });
+});
+
+test('keystrokes in the card do not reach the site’s shortcuts', async ({ context }) => {
+  const page = await open(context, 'x home post', { ...SCHOOL, mode: 'confirm' });
+  await page.evaluate(() => {
+    (window as unknown as { keysSeen: string[] }).keysSeen = [];
+    document.addEventListener('keydown', (e) => (window as unknown as { keysSeen: string[] }).keysSeen.push(e.key));
+  });
+  await page.keyboard.type('Jack Smith');
+  await cardText(page);
+  await page.keyboard.press('Control+Enter'); // held: focus moves to the card's Edit button
+  await expect.poll(async () => (await readCards(page)).roles).toContain('alertdialog');
+  await page.evaluate(() => ((window as unknown as { keysSeen: string[] }).keysSeen = []));
+  await page.keyboard.type('jkn'); // X's shortcuts are j, k and n
+  expect(await page.evaluate(() => (window as unknown as { keysSeen: string[] }).keysSeen)).toEqual([]);
+  expect(await submitted(page)).toEqual([]);
+});
+
+test('the policy’s site switch turns a site off', async ({ context }) => {
+  const page = await open(context, 'x home post', { ...SCHOOL, sites: { x: { enabled: false } } });
+  await page.keyboard.type('Well done Jack Smith');
+  await page.waitForTimeout(500);
+  expect((await readCards(page)).text).toBe('');
+  const fb = await context.newPage();
+  await openSurface(fb, surface('facebook comment'));
+  await fb.locator(surface('facebook comment').editor).click();
+  await fb.keyboard.type('Well done Jack Smith');
+  expect(await cardText(fb)).toContain('names a pupil');
+});
+
+test.describe('single-page apps', () => {
+  test('a dialog’s editor gets a warning, and the card goes when the dialog closes', async ({ context }) => {
+    const page = await open(context, 'facebook post');
+    await page.keyboard.type('Jack Smith scored');
+    expect(await cardText(page)).toContain('names a pupil');
+    await page.locator('[role="dialog"][aria-label="Create post"] [aria-label="Close"]').first().click();
+    await page.locator('[role="dialog"][aria-label="Create post"]').waitFor({ state: 'detached', timeout: 5000 });
+    expect(await cardText(page, false)).toBe('');
+    expect(await page.evaluate(() => document.querySelectorAll('body > div:empty').length)).toBeLessThanOrEqual(1);
+  });
+
+  test('route changes in the app: a new composer is found and classified by its route', async ({ context }) => {
+    const page = await open(context, 'x home post');
+    await page.keyboard.type('Jack Smith');
+    await cardText(page);
+    await page.evaluate(() => {
+      history.pushState({}, '', '/sam/status/1');
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    const reply = surface('x reply');
+    await page.locator(reply.editor).first().waitFor();
+    expect(await cardText(page, false), 'the old composer went with the old route').toBe('');
+    await page.locator(reply.editor).first().click();
+    await page.keyboard.type('Mrs Jones says hi');
+    expect(await cardText(page)).toContain('names a member of staff');
+  });
+
+  test('several editors on one page each get their own warning', async ({ context }) => {
+    const page = await open(context, 'facebook comment');
+    await page.keyboard.type('Jack Smith');
+    await cardText(page);
+    await page.locator('[aria-label="Create a post"][role="region"] [role="button"]').first().click();
+    const post = surface('facebook post');
+    await page.locator(post.editor).click();
+    await page.keyboard.type('Olivia Brown');
+    await expect.poll(async () => (await readCards(page)).text).toMatch(/Olivia Brown.*|.*Jack Smith.*Olivia Brown/);
+    const view = await readCards(page);
+    expect(view.text).toContain('Olivia Brown');
+  });
+});
