@@ -7,7 +7,7 @@ import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CheckService } from '../lib/background/check-service';
 import { EXCEPTIONS_KEY } from '../lib/background/exceptions';
-import { isRequest } from '../lib/messages';
+import { isRequest, PORT_NAME, type PortReply, type PortRequest } from '../lib/messages';
 import { refreshPolicyState, STORAGE_KEYS } from '../lib/policy/store';
 
 export default defineBackground({
@@ -28,10 +28,17 @@ export default defineBackground({
       if (area === 'managed' || (area === 'local' && STORAGE_KEYS.personal in changes)) refresh();
       if (area === 'local' && EXCEPTIONS_KEY in changes) checks.exceptions.setExceptions(changes[EXCEPTIONS_KEY].newValue);
     });
-    browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-      // Only our own content scripts and pages; web pages cannot message the extension.
-      if (sender.id !== browser.runtime.id || !isRequest(message)) return undefined;
-      return checks.handle(message);
+    // Content scripts keep a port open while someone writes (web pages cannot connect to it).
+    browser.runtime.onConnect.addListener((port) => {
+      if (port.name !== PORT_NAME || port.sender?.id !== browser.runtime.id) return port.disconnect();
+      port.onMessage.addListener((message: unknown) => {
+        const { id, request } = message as PortRequest;
+        if (!isRequest(request)) return;
+        checks
+          .handle(request)
+          .then((response) => port.postMessage({ id, response } satisfies PortReply))
+          .catch((error: unknown) => console.warn('Second Look: check failed', error));
+      });
     });
   },
 });

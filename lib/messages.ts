@@ -36,3 +36,16 @@ export type Request = CheckRequest | NotAMatchRequest | WarmRequest;
 export function isRequest(value: unknown): value is Request {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && (value as { type: string }).type.startsWith('second-look:');
 }
+
+/** Content scripts talk to the worker over a port of this name. */
+export const PORT_NAME = 'second-look';
+
+export interface PortRequest {
+  id: number;
+  request: Request;
+}
+
+export interface PortReply {
+  id: number;
+  response: CheckResponse | undefined;
+}

@@ -1,24 +1,66 @@
 /**
- * The content script's line to the engine in the background worker.
+ * The content script's line to the engine in the background worker: one long-lived port (cheaper per
+ * message than runtime.sendMessage), opened again if the worker restarts.
  */
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import type { CheckResponse, Request } from '../messages';
+import { PORT_NAME, type PortReply, type PortRequest } from '../messages';
 import type { Site, Surface } from '../policy/rule-ids';
 
 export class Checker {
+  private port?: Runtime.Port;
+  private next = 0;
+  private readonly waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
+
   constructor(private readonly site: Site) {}
 
+  private connect(): Runtime.Port {
+    if (this.port) return this.port;
+    const port = browser.runtime.connect({ name: PORT_NAME });
+    port.onMessage.addListener((message: unknown) => {
+      const reply = message as PortReply;
+      this.waiting.get(reply.id)?.resolve(reply.response);
+      this.waiting.delete(reply.id);
+    });
+    port.onDisconnect.addListener(() => {
+      this.port = undefined;
+      for (const w of this.waiting.values()) w.reject(new Error('The Second Look worker restarted.'));
+      this.waiting.clear();
+    });
+    this.port = port;
+    return port;
+  }
+
+  private ask(request: Request): Promise<unknown> {
+    const id = ++this.next;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      try {
+        this.connect().postMessage({ id, request } satisfies PortRequest);
+      } catch (error) {
+        this.waiting.delete(id);
+        this.port = undefined;
+        reject(error as Error);
+      }
+    });
+  }
+
   async check(text: string, surface: Surface): Promise<CheckResponse> {
-    const request: Request = { type: 'second-look:check', text, surface, site: this.site };
-    const response = (await browser.runtime.sendMessage(request)) as CheckResponse | undefined;
+    const response = (await this.ask({ type: 'second-look:check', text, surface, site: this.site })) as CheckResponse | undefined;
     return response ?? { findings: [], mode: 'warn', siteEnabled: true };
   }
 
   notAMatch(rule: string, words: string): Promise<unknown> {
-    return browser.runtime.sendMessage({ type: 'second-look:not-a-match', rule, words } satisfies Request);
+    return this.ask({ type: 'second-look:not-a-match', rule, words });
   }
 
+  /** Open the line when an editor gets focus, so the worker is awake before the first keystroke. */
   warm(): void {
-    browser.runtime.sendMessage({ type: 'second-look:warm' } satisfies Request).catch(() => undefined);
+    this.ask({ type: 'second-look:warm' }).catch(() => undefined);
+  }
+
+  disconnect(): void {
+    this.port?.disconnect();
+    this.port = undefined;
   }
 }

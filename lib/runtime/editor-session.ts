@@ -104,7 +104,9 @@ export class EditorSession {
     const mine = ++this.sequence;
     let findings: Finding[] = [];
     try {
+      if (import.meta.env.MODE === 'bench') performance.mark('second-look:check-sent');
       const response = await this.host.checker.check(text, this.surface);
+      if (import.meta.env.MODE === 'bench') performance.mark('second-look:check-back');
       findings = response.siteEnabled ? response.findings : [];
       this.mode = response.mode;
     } catch {

@@ -77,6 +77,8 @@ export class Overlay {
       this.lastAnnounced = said;
     }
     this.position();
+    // Bench builds only (npm run bench:browser): mark the frame the card is painted in. Not in production.
+    if (import.meta.env.MODE === 'bench') requestAnimationFrame(() => performance.mark('second-look:card-painted'));
   }
 
   /** Place the card above the editor (below if there is no room), off the site's send buttons, and redraw the marks. */

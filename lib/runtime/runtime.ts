@@ -35,6 +35,7 @@ export class PageRuntime {
     ctx.onInvalidated(() => {
       browser.storage.onChanged.removeListener(onStorage);
       this.stop();
+      this.checker.disconnect();
     });
 
     // Capture phase on window: runs before the site's own (React root, Lexical root) handlers.
