@@ -133,7 +133,13 @@ export class EditorSession {
 
   private render(): void {
     if (!this.findings.length && !this.overlay) return;
-    this.overlay ??= new Overlay(this.editor, () => this.host.controlsNear(this.editor));
+    if (!this.overlay) {
+      this.overlay = new Overlay(this.editor, () => this.host.controlsNear(this.editor));
+      this.overlay.onEscape(() => {
+        if (this.holding) this.edit();
+        else this.editor.focus();
+      });
+    }
     const text = this.read.text;
     const cards: CardFinding[] = this.findings.map((f) => ({
       key: `${this.key(f, text)}|${f.start}`,
@@ -156,6 +162,11 @@ export class EditorSession {
       this.read,
       marks,
     );
+  }
+
+  /** Move keyboard focus into the card, if one is showing. */
+  focusCard(): boolean {
+    return this.findings.length > 0 && this.overlay !== undefined && this.overlay.focus();
   }
 
   schedulePosition(): void {

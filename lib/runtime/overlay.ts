@@ -71,7 +71,7 @@ export class Overlay {
     this.visible = props.findings.length > 0;
     if (!this.host.isConnected) this.container().append(this.host);
     render(this.visible ? h(WarningCard, props) : null, this.anchor);
-    const said = this.visible ? `Second Look: ${headline(props.findings)}` : '';
+    const said = this.visible ? `Second Look: ${headline(props.findings)} Press Alt+Shift+Down to reach the warning.` : '';
     if (said !== this.lastAnnounced) {
       this.live.textContent = said;
       this.lastAnnounced = said;
@@ -164,10 +164,18 @@ export class Overlay {
     return rects;
   }
 
-  /** Focus the card's first control (for keyboard users). */
-  focus(): void {
+  /** Focus the card's first control (keyboard users: Alt+Shift+Down from the editor). */
+  focus(): boolean {
     const first = this.anchor.querySelector<HTMLElement>('button, a');
     first?.focus();
+    return Boolean(first);
+  }
+
+  /** Escape in the card goes back to the editor. */
+  onEscape(back: () => void): void {
+    this.host.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') back();
+    });
   }
 
   destroy(): void {

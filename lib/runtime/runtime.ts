@@ -74,6 +74,14 @@ export class PageRuntime {
   }
 
   private onKeyDown(e: KeyboardEvent): void {
+    if (e.key === 'ArrowDown' && e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey) {
+      // Keyboard users reach the card from the editor; it types nothing on any platform.
+      if (this.sessionFor(e.composedPath()[0] ?? e.target)?.focusCard()) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      }
+      return;
+    }
     if (e.key !== 'Enter' || e.isComposing || e.shiftKey || e.altKey) return;
     const session = this.sessionFor(e.composedPath()[0] ?? e.target);
     if (!session) return;

@@ -149,6 +149,23 @@ test('keystrokes in the card do not reach the site’s shortcuts', async ({ cont
   expect(await submitted(page)).toEqual([]);
 });
 
+test('keyboard users reach the card with Alt+Shift+Down and go back with Escape', async ({ context }) => {
+  const page = await open(context, 'facebook comment');
+  await page.keyboard.type('Well done Jack Smith');
+  await cardText(page);
+  expect((await readCards(page)).announced).toContain('Press Alt+Shift+Down to reach the warning.');
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  await page.keyboard.press('Tab'); // from Dismiss to "This isn't a pupil"
+  await page.keyboard.press('Enter');
+  expect(await cardText(page, false)).toBe('');
+  await page.keyboard.type(' and Olivia Brown');
+  await cardText(page);
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('!');
+  await expect.poll(() => page.locator('[aria-label="Comment as Sam Teacher"]').innerText()).toContain('Olivia Brown!');
+});
+
 test('the policy’s site switch turns a site off', async ({ context }) => {
   const page = await open(context, 'x home post', { ...SCHOOL, sites: { x: { enabled: false } } });
   await page.keyboard.type('Well done Jack Smith');
