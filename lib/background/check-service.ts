@@ -12,9 +12,12 @@ export class CheckService {
   private engine?: Engine;
   private loading?: Promise<void>;
   readonly exceptions: Exceptions;
+  /** Loaded once per worker start, whichever comes first: a check or the policy refresh. */
+  private readonly exceptionsLoaded: Promise<void>;
 
   constructor(private readonly local: Pick<Storage.StorageArea, 'get' | 'set'>) {
     this.exceptions = new Exceptions(local);
+    this.exceptionsLoaded = this.exceptions.load().catch((error: unknown) => console.warn('Second Look: could not read exceptions', error));
   }
 
   /** Use the policy now in force (called by the background whenever it changes). */
@@ -22,13 +25,14 @@ export class CheckService {
     this.engine = createEngine(state?.policy ?? DEFAULT_POLICY);
   }
 
-  private ready(): Promise<void> {
-    if (this.engine) return Promise.resolve();
+  private async ready(): Promise<void> {
+    await this.exceptionsLoaded;
+    if (this.engine) return;
     // The worker may have been asleep: take the policy from storage, as the background left it.
-    this.loading ??= Promise.all([this.local.get(STORAGE_KEYS.state), this.exceptions.load()]).then(([got]) => {
+    this.loading ??= this.local.get(STORAGE_KEYS.state).then((got) => {
       if (!this.engine) this.apply((got as Record<string, PolicyState | undefined>)[STORAGE_KEYS.state]);
     });
-    return this.loading;
+    await this.loading;
   }
 
   async handle(request: Request): Promise<CheckResponse | undefined> {

@@ -40,7 +40,8 @@ export class PageRuntime {
 
     // Capture phase on window: runs before the site's own (React root, Lexical root) handlers.
     ctx.addEventListener(document, 'focusin', (e) => this.sessionFor(e.composedPath()[0] ?? e.target), { capture: true });
-    ctx.addEventListener(document, 'input', (e) => this.sessionFor(e.composedPath()[0] ?? e.target)?.check(), { capture: true });
+    // An editor typed into without a focus event (focused before this script ran) still gets a session.
+    ctx.addEventListener(document, 'input', (e) => this.sessionFor(e.composedPath()[0] ?? e.target), { capture: true });
     ctx.addEventListener(window, 'keydown', (e) => this.onKeyDown(e), { capture: true });
     ctx.addEventListener(window, 'click', (e) => this.onClick(e), { capture: true });
     ctx.addEventListener(window, 'scroll', () => this.positionAll(), { capture: true, passive: true });

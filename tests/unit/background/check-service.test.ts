@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { CheckService } from '../../../lib/background/check-service';
+import { STORAGE_KEYS } from '../../../lib/policy/storage-keys';
+
+function memoryArea(initial: Record<string, unknown> = {}) {
+  const data: Record<string, unknown> = { ...initial };
+  return {
+    data,
+    get: async (keys: string | string[] | null) => {
+      const list = keys === null ? Object.keys(data) : Array.isArray(keys) ? keys : [keys];
+      return Object.fromEntries(list.filter((k) => k in data).map((k) => [k, data[k]]));
+    },
+    set: async (items: Record<string, unknown>) => void Object.assign(data, items),
+  };
+}
+
+const state = { policy: { pupils: [{ name: 'Jack Smith' }], mode: 'confirm' as const }, source: 'personal' as const, lockedKeys: [], issues: [], updatedAt: 1 };
+const check = { type: 'second-look:check' as const, text: 'Well done Jack Smith', surface: 'post' as const, site: 'x' as const };
+
+describe('the background check service', () => {
+  it('checks with the policy the background left in storage, after the worker was asleep', async () => {
+    const service = new CheckService(memoryArea({ [STORAGE_KEYS.state]: state }) as never);
+    const r = await service.handle(check);
+    expect(r?.mode).toBe('confirm');
+    expect(r?.findings.map((f) => f.rule)).toEqual(['pupil-mention']);
+  });
+
+  it('keeps a "not a pupil" exception across a worker restart, even when the policy arrives first', async () => {
+    const area = memoryArea({ [STORAGE_KEYS.state]: state });
+    const first = new CheckService(area as never);
+    await first.handle({ type: 'second-look:not-a-match', rule: 'pupil-mention', words: 'Jack Smith' });
+    expect((await first.handle(check))?.findings).toEqual([]);
+
+    const restarted = new CheckService(area as never);
+    restarted.apply(state); // the background's refresh compiles the engine before any check comes in
+    expect((await restarted.handle(check))?.findings).toEqual([]);
+    expect(JSON.stringify(area.data.exceptions)).not.toMatch(/jack|smith/i);
+  });
+});
