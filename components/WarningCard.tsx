@@ -13,6 +13,19 @@ export interface CardFinding {
   message: string;
   clause: { text: string; bySchool: boolean; url?: string };
   advice: string;
+  /** The person's own words that were flagged (shown only inside the card). */
+  evidence: string;
+}
+
+/** Findings of the same rule share one clause and one piece of advice. */
+function groupByRule(findings: CardFinding[]): CardFinding[][] {
+  const groups = new Map<string, CardFinding[]>();
+  for (const f of findings) {
+    const g = groups.get(f.rule);
+    if (g) g.push(f);
+    else groups.set(f.rule, [f]);
+  }
+  return [...groups.values()];
 }
 
 export interface WarningCardProps {
@@ -65,24 +78,30 @@ export function WarningCard({ findings, holding, onDismiss, onNotAMatch, onEdit,
         </p>
       )}
       <ul class="findings">
-        {findings.map((f) => (
-          <li key={f.key} class={f.severity}>
-            <p class="message">{f.message}</p>
+        {groupByRule(findings).map((group) => (
+          <li key={group[0].key} class={group[0].severity}>
+            {group.map((f) => (
+              <p class="message" key={f.key}>
+                {f.message}
+              </p>
+            ))}
             <p class="clause">
-              {f.clause.bySchool ? 'Your school’s policy: ' : 'Policy: '}
-              {f.clause.text}{' '}
-              {f.clause.url && (
-                <a href={f.clause.url} target="_blank" rel="noreferrer noopener">
+              {group[0].clause.bySchool ? 'Your school’s policy: ' : 'Policy: '}
+              {group[0].clause.text}{' '}
+              {group[0].clause.url && (
+                <a href={group[0].clause.url} target="_blank" rel="noreferrer noopener">
                   Read the policy
                 </a>
               )}
             </p>
-            <p class="advice">{f.advice}</p>
-            {NOT_A_MATCH_LABEL[f.rule] && !holding && (
-              <button type="button" class="link" onClick={() => onNotAMatch(f)}>
-                {NOT_A_MATCH_LABEL[f.rule]}
-              </button>
-            )}
+            <p class="advice">{group[0].advice}</p>
+            {NOT_A_MATCH_LABEL[group[0].rule] &&
+              !holding &&
+              group.map((f) => (
+                <button type="button" class="link" key={`not-${f.key}`} onClick={() => onNotAMatch(f)}>
+                  {group.length > 1 ? `${NOT_A_MATCH_LABEL[f.rule]}: ${f.evidence}` : NOT_A_MATCH_LABEL[f.rule]}
+                </button>
+              ))}
           </li>
         ))}
       </ul>

@@ -148,6 +148,7 @@ export class EditorSession {
       message: f.message,
       clause: f.clause,
       advice: f.advice,
+      evidence: text.slice(f.start, f.end),
     }));
     const marks: Mark[] = this.findings.map((f) => ({ start: f.start, end: f.end, severity: f.severity }));
     this.overlay.update(

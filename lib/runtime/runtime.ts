@@ -48,8 +48,12 @@ export class PageRuntime {
     ctx.addEventListener(window, 'resize', () => this.positionAll(), { passive: true });
     ctx.addEventListener(window, 'wxt:locationchange', () => this.onRouteChange());
 
-    // Editors unmount as single-page apps re-render: drop their sessions.
-    const observer = new MutationObserver(() => this.sweep());
+    // Editors unmount as single-page apps re-render: drop their sessions. Content moving above an
+    // editor shifts it without a scroll or resize: follow it (batched to one update per frame).
+    const observer = new MutationObserver(() => {
+      this.sweep();
+      this.positionAll();
+    });
     observer.observe(document.documentElement, { childList: true, subtree: true });
     ctx.onInvalidated(() => observer.disconnect());
 

@@ -205,6 +205,21 @@ test.describe('single-page apps', () => {
     expect(await cardText(page)).toContain('names a member of staff');
   });
 
+  test('the card follows its editor when the page moves it', async ({ context }) => {
+    const page = await open(context, 'x chat');
+    await page.keyboard.type('Well done Jack Smith');
+    await cardText(page);
+    const before = (await readCards(page)).marks[0];
+    // The app inserts a banner above the conversation: no scroll, no resize of the editor.
+    await page.evaluate(() => {
+      const banner = document.createElement('div');
+      banner.style.height = '120px';
+      banner.textContent = 'New messages';
+      document.querySelector('[data-testid="dm-composer-textarea"]')!.closest('form, div')!.before(banner);
+    });
+    await expect.poll(async () => (await readCards(page)).marks[0]?.y).toBeGreaterThan(before.y + 100);
+  });
+
   test('several editors on one page each get their own warning', async ({ context }) => {
     const page = await open(context, 'facebook comment');
     await page.keyboard.type('Jack Smith');
