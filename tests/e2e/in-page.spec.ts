@@ -206,7 +206,7 @@ test.describe('single-page apps', () => {
   });
 
   test('the card follows its editor when the page moves it', async ({ context }) => {
-    const page = await open(context, 'x chat');
+    const page = await open(context, 'tiktok comment');
     await page.keyboard.type('Well done Jack Smith');
     await cardText(page);
     const before = (await readCards(page)).marks[0];
@@ -215,9 +215,13 @@ test.describe('single-page apps', () => {
       const banner = document.createElement('div');
       banner.style.height = '120px';
       banner.textContent = 'New messages';
-      document.querySelector('[data-testid="dm-composer-textarea"]')!.closest('form, div')!.before(banner);
+      let scrolled = false;
+      addEventListener('scroll', () => (scrolled = true), { capture: true });
+      document.body.prepend(banner);
+      (window as unknown as { scrolled: () => boolean }).scrolled = () => scrolled;
     });
-    await expect.poll(async () => (await readCards(page)).marks[0]?.y).toBeGreaterThan(before.y + 100);
+    await expect.poll(async () => (await readCards(page)).marks[0]?.y, { timeout: 1000 }).toBeGreaterThan(before.y + 100);
+    expect(await page.evaluate(() => (window as unknown as { scrolled: () => boolean }).scrolled()), 'nothing scrolled').toBe(false);
   });
 
   test('several editors on one page each get their own warning', async ({ context }) => {
