@@ -25,6 +25,21 @@ export interface SessionHost {
   controlsNear: (editor: Element) => Element[];
 }
 
+/**
+ * One card at a time in a page: the editor being written in (or, when none is, the first with
+ * findings) shows its card; other editors with findings keep only their highlights. A profile form
+ * with several flagged fields would otherwise stack cards over each other and over Save.
+ */
+const withFindings = new Set<EditorSession>();
+let spotlight: EditorSession | undefined;
+
+function chooseSpotlight(preferred?: EditorSession): void {
+  const previous = spotlight;
+  if (preferred && withFindings.has(preferred)) spotlight = preferred;
+  else if (!spotlight || !withFindings.has(spotlight)) spotlight = withFindings.values().next().value;
+  if (previous !== spotlight) previous?.refresh();
+}
+
 /** Two submit triggers this close together are one send (Enter that also clicks the button). */
 const SAME_SUBMIT_MS = 500;
 
@@ -59,6 +74,8 @@ export class EditorSession {
     editor.addEventListener('input', check, opts);
     editor.addEventListener('focus', () => {
       this.lastActive = performance.now();
+      chooseSpotlight(this);
+      this.refresh();
       this.check();
     }, opts);
     if (isTextField(editor)) {
@@ -128,7 +145,15 @@ export class EditorSession {
       if (text.trim()) void this.host.counts.count('edited');
     }
     if (!this.findings.length) this.holding = null;
+    if (this.findings.length) withFindings.add(this);
+    else withFindings.delete(this);
+    chooseSpotlight(document.activeElement === this.editor ? this : undefined);
     this.render();
+  }
+
+  /** Draw again with what is known (another editor took or gave up the card). */
+  refresh(): void {
+    if (this.overlay) this.render();
   }
 
   private render(): void {
@@ -151,9 +176,10 @@ export class EditorSession {
       evidence: text.slice(f.start, f.end),
     }));
     const marks: Mark[] = this.findings.map((f) => ({ start: f.start, end: f.end, severity: f.severity }));
+    const showCard = this.holding !== null || spotlight === this;
     this.overlay.update(
       {
-        findings: cards,
+        findings: showCard ? cards : [],
         holding: this.holding !== null,
         onDismiss: () => this.dismiss(),
         onNotAMatch: (c) => this.notAMatch(c.rule, c.key),
@@ -200,38 +226,59 @@ export class EditorSession {
    * (confirm mode, high severity) or send it on, once.
    */
   decide(pending: PendingSubmit): SubmitDecision {
-    if (this.allowOnce) {
-      this.allowOnce = false;
-      this.sent();
-      return 'pass';
+    if (this.takeAllowance()) return 'pass';
+    const verdict = this.assess();
+    if (verdict === 'stale') {
+      this.waitThenDecide(pending);
+      return 'wait';
     }
+    if (verdict === 'hold') {
+      this.hold(pending);
+      return 'hold';
+    }
+    this.markSent();
+    return 'pass';
+  }
+
+  /** "Post anyway" was chosen: the next send from here goes through, once. */
+  takeAllowance(): boolean {
+    if (!this.allowOnce) return false;
+    this.allowOnce = false;
+    this.sent();
+    return true;
+  }
+
+  /** What a send now would meet, without acting on it. */
+  assess(): 'pass' | 'hold' | 'stale' {
     if (performance.now() - this.lastSubmitAt < SAME_SUBMIT_MS) return 'pass';
     const now = readEditor(this.editor).text;
     const text = now.trim() ? now : this.lastText;
     if (!text.trim()) return 'pass';
-    if (text !== this.checkedText) {
-      this.read = { text: '', segments: [] };
-      void this.check(true).then(() => {
-        if (this.mustHold()) this.hold(pending);
-        else this.replay(pending, false);
-      });
-      return 'wait';
-    }
-    if (this.mustHold()) {
-      this.hold(pending);
-      return 'hold';
-    }
-    if (this.findings.length) void this.host.counts.count('postedAnyway');
+    if (text !== this.checkedText) return 'stale';
+    return this.mustHold() ? 'hold' : 'pass';
+  }
+
+  waitThenDecide(pending: PendingSubmit): void {
+    this.read = { text: '', segments: [] };
+    void this.check(true).then(() => {
+      if (this.mustHold()) this.hold(pending);
+      else this.replay(pending, false);
+    });
+  }
+
+  /** The send went through: count a warning that was showing as posted anyway. */
+  markSent(): void {
+    if (this.findings.length && performance.now() - this.lastSubmitAt >= SAME_SUBMIT_MS) void this.host.counts.count('postedAnyway');
     this.sent();
-    return 'pass';
   }
 
   private mustHold(): boolean {
     return this.mode === 'confirm' && this.findings.some((f) => f.severity === 'high');
   }
 
-  private hold(pending: PendingSubmit): void {
+  hold(pending: PendingSubmit): void {
     this.holding = pending;
+    chooseSpotlight(this);
     this.render();
   }
 
@@ -277,6 +324,8 @@ export class EditorSession {
   }
 
   destroy(): void {
+    withFindings.delete(this);
+    if (spotlight === this) chooseSpotlight();
     this.abort.abort();
     this.observer?.disconnect();
     this.resizeObserver?.disconnect();

@@ -7,7 +7,8 @@
 
 export type Editable = HTMLTextAreaElement | HTMLInputElement | HTMLElement;
 
-const TEXT_INPUT_TYPES = new Set(['text', 'search', '']);
+/** Single-line fields that can hold publishable text (search boxes are not publishing). */
+const TEXT_INPUT_TYPES = new Set(['text', '']);
 
 export function isTextField(el: Element): el is HTMLTextAreaElement | HTMLInputElement {
   if (el instanceof HTMLTextAreaElement) return true;
@@ -17,7 +18,10 @@ export function isTextField(el: Element): el is HTMLTextAreaElement | HTMLInputE
 /** The editable root for an event target: a text field, or the outermost contenteditable. */
 export function editableRoot(target: EventTarget | null): Editable | null {
   if (!(target instanceof Element)) return null;
-  if (isTextField(target)) return target.readOnly || target.disabled ? null : target;
+  if (isTextField(target)) {
+    if (target.readOnly || target.disabled || target.getAttribute('role') === 'combobox' || target.hasAttribute('aria-autocomplete')) return null;
+    return target;
+  }
   const ce = target.closest('[data-lexical-editor="true"], .public-DraftEditor-content, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]');
   if (!(ce instanceof HTMLElement) || !ce.isContentEditable) return null;
   // Nested contenteditables (decorators): climb to the outermost one.

@@ -22,6 +22,9 @@ export interface Mark {
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'paste', 'copy', 'cut'];
 const GAP = 6;
 
+/** Visible cards in this page, so that cards for several fields of one form do not cover each other. */
+const placedCards = new Set<HTMLElement>();
+
 export class Overlay {
   private readonly host: HTMLElement;
   private readonly layer: HTMLElement;
@@ -68,10 +71,10 @@ export class Overlay {
   update(props: WarningCardProps, read: EditorText, marks: Mark[]): void {
     this.read = read;
     this.marks = marks;
-    this.visible = props.findings.length > 0;
+    this.visible = props.findings.length > 0 || marks.length > 0;
     if (!this.host.isConnected) this.container().append(this.host);
-    render(this.visible ? h(WarningCard, props) : null, this.anchor);
-    const said = this.visible ? `Second Look: ${headline(props.findings)} Press Alt+Shift+Down to reach the warning.` : '';
+    render(props.findings.length ? h(WarningCard, props) : null, this.anchor);
+    const said = props.findings.length ? `Second Look: ${headline(props.findings)} Press Alt+Shift+Down to reach the warning.` : '';
     if (said !== this.lastAnnounced) {
       this.live.textContent = said;
       this.lastAnnounced = said;
@@ -86,13 +89,18 @@ export class Overlay {
     this.marksEl.replaceChildren();
     if (!this.visible || !this.editor.isConnected) {
       this.anchor.style.display = 'none';
+      placedCards.delete(this.anchor);
       return;
     }
     const r = this.editor.getBoundingClientRect();
-    this.anchor.style.display = 'block';
-    const place = this.placement(r, this.anchor.offsetWidth, this.anchor.offsetHeight);
-    this.anchor.style.top = `${place.top}px`;
-    this.anchor.style.left = `${place.left}px`;
+    this.anchor.style.display = this.anchor.firstChild ? 'block' : 'none';
+    placedCards.delete(this.anchor);
+    if (this.anchor.firstChild) {
+      const place = this.placement(r, this.anchor.offsetWidth, this.anchor.offsetHeight);
+      this.anchor.style.top = `${place.top}px`;
+      this.anchor.style.left = `${place.left}px`;
+      placedCards.add(this.anchor);
+    }
     for (const mark of this.marks) {
       for (const rect of this.rectsFor(mark)) {
         // Clip to the editor's box: text scrolled out of the editor gets no mark.
@@ -115,7 +123,8 @@ export class Overlay {
   private placement(r: DOMRect, w: number, h: number): { top: number; left: number } {
     const vw = window.innerWidth;
     const vh = window.innerHeight;
-    const avoid = [r, ...this.keepClear().map((c) => c.getBoundingClientRect()).filter((c) => c.width > 0)];
+    const others = [...placedCards].filter((a) => a.isConnected).map((a) => a.getBoundingClientRect());
+    const avoid = [r, ...this.keepClear().map((c) => c.getBoundingClientRect()).filter((c) => c.width > 0), ...others];
     const lowest = Math.max(r.bottom, ...avoid.map((c) => c.bottom));
     const rightmost = Math.max(r.right, ...avoid.filter((c) => c.bottom > r.top && c.top < r.bottom).map((c) => c.right));
     const clampLeft = (x: number) => Math.max(4, Math.min(x, vw - w - 4));
@@ -179,6 +188,7 @@ export class Overlay {
   }
 
   destroy(): void {
+    placedCards.delete(this.anchor);
     render(null, this.anchor);
     this.host.remove();
   }

@@ -7,7 +7,7 @@
 import browser from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { STORAGE_KEYS } from '../policy/storage-keys';
-import { classifySurface, submitControlFor, type SiteAdapter } from '../sites/types';
+import { classifySurface, profileFieldSelector, submitControlFor, type SiteAdapter } from '../sites/types';
 import { Checker } from './checker';
 import { LocalCounts } from './counts';
 import { editableRoot, type Editable } from './editor-text';
@@ -16,6 +16,8 @@ import { EditorSession, type PendingSubmit } from './editor-session';
 export class PageRuntime {
   private readonly sessions = new Map<Editable, EditorSession>();
   private readonly checker: Checker;
+  private readonly profileFields: string;
+  private scanFrame = 0;
   private readonly counts = new LocalCounts(browser.storage.local);
 
   constructor(
@@ -23,6 +25,7 @@ export class PageRuntime {
     private readonly adapter: SiteAdapter,
   ) {
     this.checker = new Checker(adapter.site);
+    this.profileFields = profileFieldSelector(adapter);
   }
 
   start(): void {
@@ -53,19 +56,37 @@ export class PageRuntime {
     const observer = new MutationObserver(() => {
       this.sweep();
       this.positionAll();
+      this.scheduleProfileScan();
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });
     ctx.onInvalidated(() => observer.disconnect());
 
     this.sessionFor(document.activeElement)?.check();
+    this.scheduleProfileScan();
   }
 
-  private sessionFor(target: EventTarget | null): EditorSession | undefined {
+  /**
+   * Profile fields are checked as soon as they appear, not only when focused: a job title saved
+   * years ago is caught when the person opens their profile editor. Batched to one scan per frame.
+   */
+  private scheduleProfileScan(): void {
+    if (!this.profileFields || this.scanFrame) return;
+    this.scanFrame = requestAnimationFrame(() => {
+      this.scanFrame = 0;
+      for (const field of document.querySelectorAll(this.profileFields)) this.sessionFor(field, false);
+    });
+  }
+
+  private sessionFor(target: EventTarget | null, active = true): EditorSession | undefined {
     const editor = editableRoot(target);
     if (!editor) return undefined;
     let session = this.sessions.get(editor);
     if (!session) {
-      session = new EditorSession(editor, classifySurface(this.adapter, editor, location.pathname), {
+      const { surface, matched } = classifySurface(this.adapter, editor, location.pathname);
+      // Single-line fields are only ours when the site's adapter names them (profile fields):
+      // log-in forms, search boxes and the like are not publishing.
+      if (editor instanceof HTMLInputElement && !matched) return undefined;
+      session = new EditorSession(editor, surface, {
         checker: this.checker,
         counts: this.counts,
         controlsNear: (el) => this.controlsNear(el),
@@ -74,7 +95,7 @@ export class PageRuntime {
       this.checker.warm();
       void session.check();
     }
-    session.lastActive = performance.now();
+    if (active) session.lastActive = performance.now();
     return session;
   }
 
@@ -91,8 +112,9 @@ export class PageRuntime {
     const session = this.sessionFor(e.composedPath()[0] ?? e.target);
     if (!session) return;
     const mod = e.ctrlKey || e.metaKey;
-    const sends = mod ? this.adapter.modEnterSends : this.adapter.enterSends;
-    if (!sends.includes(session.surface)) return;
+    // Enter in a single-line field submits its form (Save); elsewhere it depends on the surface.
+    const sends = session.editor instanceof HTMLInputElement || (mod ? this.adapter.modEnterSends : this.adapter.enterSends).includes(session.surface);
+    if (!sends) return;
     const init: KeyboardEventInit = { key: e.key, code: e.code, keyCode: e.keyCode, which: e.which, ctrlKey: e.ctrlKey, metaKey: e.metaKey } as KeyboardEventInit;
     this.guard(e, session, { kind: 'key', init });
   }
@@ -102,8 +124,36 @@ export class PageRuntime {
     if (!(target instanceof Element)) return;
     const control = submitControlFor(this.adapter, target);
     if (!control || control.getAttribute('aria-disabled') === 'true' || (control as HTMLButtonElement).disabled) return;
-    const session = this.nearestSession(control);
-    if (session) this.guard(e, session, { kind: 'click', control, refind: () => this.controlNear(session.editor) });
+    const group = this.sessionsNear(control);
+    if (!group.length) return;
+    const pending: PendingSubmit = { kind: 'click', control, refind: () => this.controlNear(group[0].editor) };
+    // "Post anyway" was chosen for one of them: the whole send goes through, once.
+    if (group.some((s) => s.takeAllowance())) {
+      for (const s of group) s.markSent();
+      return;
+    }
+    // A form's Save sends every field in it: hold if any of them must be held.
+    const verdicts = group.map((s) => s.assess());
+    const holding = group.find((_, i) => verdicts[i] === 'hold');
+    const stale = group.find((_, i) => verdicts[i] === 'stale');
+    if (holding || stale) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      if (holding) holding.hold(pending);
+      else stale!.waitThenDecide(pending);
+      return;
+    }
+    for (const s of group) s.markSent();
+  }
+
+  /** The editors a send control sends: those in the smallest container around it that holds any. */
+  private sessionsNear(control: Element): EditorSession[] {
+    const live = [...this.sessions.values()].filter((s) => s.connected);
+    for (let a: Element | null = control; a; a = a.parentElement) {
+      const inside = live.filter((s) => a!.contains(s.editor));
+      if (inside.length) return inside.sort((x, y) => y.lastActive - x.lastActive);
+    }
+    return [];
   }
 
   private guard(e: Event, session: EditorSession, pending: PendingSubmit): void {
@@ -111,25 +161,6 @@ export class PageRuntime {
       e.preventDefault();
       e.stopImmediatePropagation();
     }
-  }
-
-  /** The editor a send control belongs to: the one sharing the closest ancestor, then the most recent. */
-  private nearestSession(control: Element): EditorSession | undefined {
-    let best: EditorSession | undefined;
-    let bestDepth = -1;
-    for (const s of this.sessions.values()) {
-      if (!s.connected) continue;
-      let depth = 0;
-      for (let a: Element | null = control; a; a = a.parentElement, depth++) {
-        if (a.contains(s.editor)) break;
-      }
-      const score = 10_000 - depth;
-      if (score > bestDepth || (score === bestDepth && best && s.lastActive > best.lastActive)) {
-        best = s;
-        bestDepth = score;
-      }
-    }
-    return best;
   }
 
   /** The send controls in the smallest container around an editor that has any (a few levels up at most). */
@@ -160,7 +191,7 @@ export class PageRuntime {
   private onRouteChange(): void {
     this.sweep();
     for (const s of this.sessions.values()) {
-      const surface = classifySurface(this.adapter, s.editor, location.pathname);
+      const { surface } = classifySurface(this.adapter, s.editor, location.pathname);
       if (surface !== s.surface) {
         s.surface = surface;
         void s.check(true);
@@ -177,6 +208,7 @@ export class PageRuntime {
   }
 
   private stop(): void {
+    if (this.scanFrame) cancelAnimationFrame(this.scanFrame);
     for (const s of this.sessions.values()) s.destroy();
     this.sessions.clear();
   }

@@ -37,9 +37,29 @@ export function hintMatches(hint: SurfaceHint, el: Element, pathname: string): b
   return Boolean(hint.selector || hint.path);
 }
 
-export function classifySurface(adapter: SiteAdapter, el: Element, pathname: string): Surface {
-  for (const hint of adapter.surfaces) if (hintMatches(hint, el, pathname)) return hint.surface;
-  return adapter.defaultSurface;
+export interface Classification {
+  surface: Surface;
+  /** A hint named this editor (or its route); false when the default was used. */
+  matched: boolean;
+}
+
+export function classifySurface(adapter: SiteAdapter, el: Element, pathname: string): Classification {
+  for (const hint of adapter.surfaces) if (hintMatches(hint, el, pathname)) return { surface: hint.surface, matched: true };
+  return { surface: adapter.defaultSurface, matched: false };
+}
+
+const PROFILE = new Set<Surface>(['profile-job', 'profile-bio', 'profile-name']);
+
+/** Selector for every profile field the adapter names, to check saved values when the editor opens. */
+export function profileFieldSelector(adapter: SiteAdapter): string {
+  return adapter.surfaces
+    .filter((h) => PROFILE.has(h.surface) && h.selector)
+    .map((h) => h.selector)
+    .join(', ');
+}
+
+export function isProfileSurface(surface: Surface): boolean {
+  return PROFILE.has(surface);
 }
 
 function accessibleName(el: Element): string {

@@ -2,15 +2,20 @@
  * The practice pages (tests/fixtures/sites), served at the real origins, behave like the sites:
  * typing with the keyboard reaches the real editor's model, the site's own submit (click and key)
  * sends exactly once and clears the editor, Ctrl+Z undoes in Lexical and Draft, and in-page links
- * navigate with pushState. No extension is loaded here.
+ * navigate with pushState. Edit-profile forms open pre-filled with the saved values, and Save (click,
+ * or Enter in a single-line input) records one submission per non-empty field. No extension is loaded here.
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
+  PROFILE_FIELDS,
   SURFACES,
   modelText,
+  openProfileField,
   openSurface,
+  profileFormFields,
   routeSitePages,
   submitted,
+  type ProfileFieldSpec,
   type SurfaceSpec,
 } from './fixtures/site-pages';
 
@@ -142,4 +147,93 @@ test('routing: every path gets the page, twitter.com too; sub-resources get 404'
   expect(status).toBe(404);
   await page.goto('https://www.instagram.com/some/unknown/path');
   await expect(page.getByText("Sorry, this page isn't available.")).toBeVisible();
+});
+
+/** What Save should record when `spec` holds `typed` and the form's other fields keep their saved values. */
+function expectedProfileSave(spec: ProfileFieldSpec, typed: string): { surface: string; text: string }[] {
+  return profileFormFields(spec)
+    .map((f) => ({ surface: f.surface, text: f === spec ? typed : (f.prefilled ?? '') }))
+    .filter((s) => s.text.trim() !== '');
+}
+
+async function isTextarea(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).first().evaluate((el) => el instanceof HTMLTextAreaElement);
+}
+
+for (const spec of PROFILE_FIELDS) {
+  // Enter saves from a single-line input; in a <textarea> it is a new line (covered by the click test).
+  const hows = spec.field.includes('textarea') ? (['click Save'] as const) : (['click Save', 'Enter'] as const);
+  for (const how of hows) {
+    test(`profile ${spec.name}: opens pre-filled, typing changes it, ${how} records it`, async ({ page }) => {
+      const errors = trackErrors(page);
+      await openProfileField(page, spec);
+      const multiline = await isTextarea(page, spec.field);
+      expect(multiline).toBe(spec.field.includes('textarea'));
+
+      // 1. The form shows what is saved.
+      for (const f of profileFormFields(spec)) {
+        await expect(page.locator(f.field)).toHaveValue(f.prefilled ?? '');
+      }
+
+      // 2. Typing replaces the value (React-controlled: the model follows).
+      const field = page.locator(spec.field);
+      await field.click();
+      await page.keyboard.press('Control+a');
+      let typed = `Edited ${spec.name}`;
+      await page.keyboard.type(typed);
+      if (multiline) {
+        await page.keyboard.press('Enter'); // a new line, not a save
+        await page.keyboard.type('line two');
+        typed += '\nline two';
+      }
+      await expect(field).toHaveValue(typed);
+      expect(await modelText(page, spec.field)).toBe(typed);
+      expect(await submitted(page)).toEqual([]);
+
+      // 3. Save records one submission per non-empty field, with the field's surface.
+      if (how === 'Enter') await page.keyboard.press('Enter');
+      else await page.locator(spec.save).first().click();
+      const expected = expectedProfileSave(spec, typed);
+      expect(expected).toContainEqual({ surface: spec.surface, text: typed });
+      await expect.poll(() => submitted(page)).toEqual(expected);
+
+      // 4. The saved value is what the page shows now.
+      if (spec.closesAfterSave) {
+        await expect(page.locator(spec.field)).toHaveCount(0);
+        await expect(page.getByText(typed.split('\n')[0]).first()).toBeVisible();
+        // Re-opening shows the new value (or, after adding an entry, an empty form).
+        await openProfileField(page, spec, { goto: false });
+        await expect(page.locator(spec.field)).toHaveValue(spec.addsEntry ? '' : typed);
+      } else {
+        await expect(page.locator(spec.field)).toHaveValue(typed);
+      }
+      expect(await submitted(page)).toEqual(expected);
+      expect(errors).toEqual([]);
+    });
+  }
+}
+
+test('profile: Facebook Cancel keeps the saved workplace and records nothing; X and TikTok close without saving', async ({ page }) => {
+  const errors = trackErrors(page);
+  const fb = PROFILE_FIELDS.find((f) => f.name === 'facebook workplace company')!;
+  await openProfileField(page, fb);
+  await page.locator(fb.field).fill('Something else');
+  await page.locator('div[role="button"][aria-label="Cancel"]').click();
+  await expect(page.locator(fb.field)).toHaveCount(0);
+  await expect(page.getByText('Year 6 Teacher at Oakfield Primary School')).toBeVisible();
+
+  await page.goto('https://x.com/sam');
+  await page.locator('a[href="/settings/profile"][data-testid="editProfileButton"]').click();
+  await expect(page).toHaveURL('https://x.com/settings/profile');
+  await page.locator('#layers [data-testid="app-bar-close"]').click();
+  await expect(page).toHaveURL('https://x.com/sam');
+  await expect(page.locator('#layers [role="dialog"]')).toHaveCount(0);
+  await expect(page.locator('[data-testid="UserDescription"]')).toHaveText('Year 6 teacher at Oakfield Primary. Views my own.');
+
+  await page.goto('https://www.tiktok.com/@sam');
+  await page.locator('[data-e2e="edit-profile-entrance"]').click();
+  await page.locator('div[role="dialog"] button[aria-label="Close"]').click();
+  await expect(page.locator('div[role="dialog"]')).toHaveCount(0);
+  expect(await submitted(page)).toEqual([]);
+  expect(errors).toEqual([]);
 });
