@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, getServiceWorker, test } from './fixtures/extension';
 import { openSurface, routeSitePages, submitted, SURFACES } from './fixtures/site-pages';
 import { setPersonalPolicy } from './fixtures/policy';
-import { clickCardButton, readCards } from './fixtures/warning-card';
+import { clickCardButton, readCards, waitForCardText as cardText } from './fixtures/warning-card';
 
 const SCHOOL = {
   // A school named nowhere on the practice pages, so the privacy checks can look for it.
@@ -28,15 +28,6 @@ async function open(context: BrowserContext, name: string, policy: Record<string
   await openSurface(page, spec);
   await page.locator(spec.editor).first().click();
   return page;
-}
-
-async function cardText(page: Page, present = true): Promise<string> {
-  let text = (await readCards(page)).text;
-  for (let i = 0; i < 40 && Boolean(text) !== present; i++) {
-    await page.waitForTimeout(50);
-    text = (await readCards(page)).text;
-  }
-  return text;
 }
 
 async function storedJson(context: BrowserContext): Promise<string> {

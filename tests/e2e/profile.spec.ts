@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures/extension';
 import { openProfileField, PROFILE_FIELDS, routeSitePages, submitted, type ProfileFieldSpec } from './fixtures/site-pages';
 import { setPersonalPolicy } from './fixtures/policy';
-import { clickCardButton, readCards } from './fixtures/warning-card';
+import { clickCardButton, readCards, waitForCardText as cardText } from './fixtures/warning-card';
 
 const SCHOOL = { schoolName: 'Oakfield Primary School', pupils: [{ name: 'Jack Smith' }] };
 
@@ -18,15 +18,6 @@ async function prepare(context: BrowserContext, spec: ProfileFieldSpec, mode: 'w
   const page = await context.newPage();
   await openProfileField(page, spec);
   return page;
-}
-
-async function cardText(page: Page, present = true): Promise<string> {
-  let text = (await readCards(page)).text;
-  for (let i = 0; i < 40 && Boolean(text) !== present; i++) {
-    await page.waitForTimeout(50);
-    text = (await readCards(page)).text;
-  }
-  return text;
 }
 
 async function replaceValue(page: Page, spec: ProfileFieldSpec, text: string): Promise<void> {
