@@ -2,7 +2,7 @@
  * Messages between the content scripts and the background service worker. The engine and the roster
  * live only in the worker; a page's content script sends the text being written and gets findings back.
  */
-import type { Finding } from './engine/check';
+import type { ContactMatch, Finding } from './engine/check';
 import type { Site, Surface } from './policy/rule-ids';
 
 export interface CheckRequest {
@@ -31,7 +31,19 @@ export interface WarmRequest {
   type: 'second-look:warm';
 }
 
-export type Request = CheckRequest | NotAMatchRequest | WarmRequest;
+/** pupil-contact: who these people are on the rosters, by the name and handle the page shows. */
+export interface ContactRequest {
+  type: 'second-look:contact';
+  people: { name: string; handle?: string }[];
+  site: Site;
+}
+
+export interface ContactResponse {
+  /** One entry per person asked about, in order; null when they are not on a roster (or only a first name matches). */
+  matches: (ContactMatch | null)[];
+}
+
+export type Request = CheckRequest | NotAMatchRequest | WarmRequest | ContactRequest;
 
 export function isRequest(value: unknown): value is Request {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && (value as { type: string }).type.startsWith('second-look:');
@@ -47,5 +59,5 @@ export interface PortRequest {
 
 export interface PortReply {
   id: number;
-  response: CheckResponse | undefined;
+  response: CheckResponse | ContactResponse | undefined;
 }

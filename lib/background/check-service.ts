@@ -4,7 +4,7 @@
  */
 import type { Storage } from 'webextension-polyfill';
 import { createEngine, type Engine } from '../engine/check';
-import type { CheckResponse, Request } from '../messages';
+import type { CheckRequest, CheckResponse, ContactRequest, ContactResponse, Request } from '../messages';
 import { DEFAULT_POLICY, STORAGE_KEYS, type PolicyState } from '../policy/storage-keys';
 import { Exceptions } from './exceptions';
 
@@ -35,7 +35,10 @@ export class CheckService {
     await this.loading;
   }
 
-  async handle(request: Request): Promise<CheckResponse | undefined> {
+  handle(request: CheckRequest): Promise<CheckResponse>;
+  handle(request: ContactRequest): Promise<ContactResponse>;
+  handle(request: Request): Promise<CheckResponse | ContactResponse | undefined>;
+  async handle(request: Request): Promise<CheckResponse | ContactResponse | undefined> {
     await this.ready();
     const engine = this.engine!;
     switch (request.type) {
@@ -45,6 +48,14 @@ export class CheckService {
           .check(String(request.text ?? ''), { surface: request.surface, site: request.site })
           .filter((f) => !this.exceptions.isException(f.rule, request.text.slice(f.start, f.end)));
         return { findings, mode: engine.compiled.policy.mode ?? 'warn', siteEnabled };
+      }
+      case 'second-look:contact': {
+        const people = Array.isArray(request.people) ? request.people.slice(0, 200) : [];
+        const matches = people.map((p) => {
+          const match = engine.contact(String(p?.name ?? ''), String(p?.handle ?? ''), request.site);
+          return match && !this.exceptions.isException('pupil-contact', match.evidence) ? match : null;
+        });
+        return { matches };
       }
       case 'second-look:not-a-match':
         await this.exceptions.addException(request.rule, request.words);

@@ -6,6 +6,7 @@ import type { Policy } from '../policy/schema';
 import type { RuleId, Severity, Site, Surface, TextRuleId } from '../policy/rule-ids';
 import { analyse, type Analysis, type RawFinding } from './analysis';
 import { compilePolicy, type CompiledPolicy } from './compile';
+import { matchContact, type ContactMatch } from './contact';
 import { RULES } from './rules/catalogue';
 import { colleagueMention } from './rules/colleague-mention';
 import { confidential } from './rules/confidential';
@@ -75,6 +76,12 @@ export class Engine {
     return s?.surfaces?.[surface] !== false;
   }
 
+  /** pupil-contact: who on the rosters a request, profile or chat belongs to, by displayed name and handle. */
+  contact(displayName: string, handle?: string, site?: Site): ContactMatch | undefined {
+    if (site && this.compiled.policy.sites?.[site]?.enabled === false) return undefined;
+    return matchContact(this.compiled, displayName, handle);
+  }
+
   check(text: string, options: CheckOptions): Finding[] {
     if (typeof text !== 'string' || text.length === 0 || !this.enabledFor(options.site, options.surface)) return [];
     const a = analyse(this.compiled, text, options.surface, options.site);
@@ -98,6 +105,7 @@ export class Engine {
   }
 }
 
+export type { ContactMatch } from './contact';
 export function createEngine(policy: Policy): Engine {
   return new Engine(policy);
 }

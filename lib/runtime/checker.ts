@@ -3,7 +3,7 @@
  * message than runtime.sendMessage), opened again if the worker restarts.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { CheckResponse, Request } from '../messages';
+import type { CheckResponse, ContactResponse, Request } from '../messages';
 import { PORT_NAME, type PortReply, type PortRequest } from '../messages';
 import type { Site, Surface } from '../policy/rule-ids';
 
@@ -48,6 +48,11 @@ export class Checker {
   async check(text: string, surface: Surface): Promise<CheckResponse> {
     const response = (await this.ask({ type: 'second-look:check', text, surface, site: this.site })) as CheckResponse | undefined;
     return response ?? { findings: [], mode: 'warn', siteEnabled: true };
+  }
+
+  async contacts(people: { name: string; handle?: string }[]): Promise<ContactResponse> {
+    const response = (await this.ask({ type: 'second-look:contact', people, site: this.site })) as ContactResponse | undefined;
+    return response ?? { matches: people.map(() => null) };
   }
 
   notAMatch(rule: string, words: string): Promise<unknown> {

@@ -9,6 +9,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { STORAGE_KEYS } from '../policy/storage-keys';
 import { classifySurface, profileFieldSelector, submitControlFor, type SiteAdapter } from '../sites/types';
 import { Checker } from './checker';
+import { ContactWatcher } from './contacts';
 import { LocalCounts } from './counts';
 import { editableRoot, type Editable } from './editor-text';
 import { EditorSession, type PendingSubmit } from './editor-session';
@@ -19,6 +20,7 @@ export class PageRuntime {
   private readonly profileFields: string;
   private scanFrame = 0;
   private readonly counts = new LocalCounts(browser.storage.local);
+  private readonly contacts: ContactWatcher;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -26,13 +28,17 @@ export class PageRuntime {
   ) {
     this.checker = new Checker(adapter.site);
     this.profileFields = profileFieldSelector(adapter);
+    this.contacts = new ContactWatcher(adapter, this.checker, this.counts);
   }
 
   start(): void {
     const { ctx } = this;
     // A new policy, or a new exception: check every open editor again.
     const onStorage = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-      if (area === 'local' && (STORAGE_KEYS.state in changes || 'exceptions' in changes)) this.recheckAll();
+      if (area === 'local' && (STORAGE_KEYS.state in changes || 'exceptions' in changes)) {
+        this.recheckAll();
+        this.contacts.forget();
+      }
     };
     browser.storage.onChanged.addListener(onStorage);
     ctx.onInvalidated(() => {
@@ -47,9 +53,15 @@ export class PageRuntime {
     ctx.addEventListener(document, 'input', (e) => this.sessionFor(e.composedPath()[0] ?? e.target), { capture: true });
     ctx.addEventListener(window, 'keydown', (e) => this.onKeyDown(e), { capture: true });
     ctx.addEventListener(window, 'click', (e) => this.onClick(e), { capture: true });
+    // Requests, profiles and chats (pupil-contact): a click or key on Confirm / Follow / Message.
+    ctx.addEventListener(window, 'click', (e) => this.contacts.onActivate(e), { capture: true });
+    ctx.addEventListener(window, 'keydown', (e) => this.contacts.onActivate(e), { capture: true });
     ctx.addEventListener(window, 'scroll', () => this.positionAll(), { capture: true, passive: true });
     ctx.addEventListener(window, 'resize', () => this.positionAll(), { passive: true });
-    ctx.addEventListener(window, 'wxt:locationchange', () => this.onRouteChange());
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      this.onRouteChange();
+      this.contacts.schedule();
+    });
 
     // Editors unmount as single-page apps re-render: drop their sessions. Content moving above an
     // editor shifts it without a scroll or resize: follow it (batched to one update per frame).
@@ -57,12 +69,14 @@ export class PageRuntime {
       this.sweep();
       this.positionAll();
       this.scheduleProfileScan();
+      this.contacts.schedule();
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });
     ctx.onInvalidated(() => observer.disconnect());
 
     this.sessionFor(document.activeElement)?.check();
     this.scheduleProfileScan();
+    this.contacts.schedule();
   }
 
   /**
@@ -205,12 +219,14 @@ export class PageRuntime {
 
   private positionAll(): void {
     for (const s of this.sessions.values()) s.schedulePosition();
+    this.contacts.position();
   }
 
   private stop(): void {
     if (this.scanFrame) cancelAnimationFrame(this.scanFrame);
     for (const s of this.sessions.values()) s.destroy();
     this.sessions.clear();
+    this.contacts.destroy();
   }
 }
 

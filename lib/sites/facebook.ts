@@ -8,6 +8,9 @@
  * these forms (site-dom.md §2.3 [L]), so they are matched by their field labels and the About route.
  * Unverified on the live site: every aria-label (they are also localised), the two-stage Page flow.
  * How to test: tests/fixtures/sites/facebook, tests/e2e/compose-*.spec.ts.
+ * Contacts (pupil-contact): friend requests by their Confirm buttons and profile_id links (§2.4 [M]);
+ * Add friend / Follow / Message on a profile, whose name is its h1 ([H] for Add friend, [L] for the h1);
+ * Messenger message requests have no public evidence [L] (an "Accept" button near a heading).
  */
 import type { SiteAdapter } from './types';
 
@@ -37,4 +40,28 @@ export const facebook: SiteAdapter = {
   ],
   enterSends: ['comment', 'reply', 'message'],
   modEnterSends: [],
+  contacts: [
+    // §2.4 [M]: request cards have Confirm/Delete role=buttons and a link to the requester.
+    {
+      kind: 'friend-request',
+      controls: [{ selector: '[role="button"][aria-label="Confirm"], [role="button"][aria-label="Confirm request"]', does: 'accept' }],
+      name: 'a[href*="profile_id="]',
+      maxLevels: 6,
+    },
+    // No evidence for Messenger's message requests [L]: an Accept button near the person's name.
+    { kind: 'message-request', path: '^/messages/requests', controls: [{ selector: '[role="button"]', names: ['Accept'], does: 'accept' }], name: 'h2, [role="heading"]', maxLevels: 8 },
+    // §2.4 [H]: Add friend (case varies) on a profile, Follow in professional mode; Message [M].
+    {
+      kind: 'profile',
+      path: '^/(?!friends|messages|groups|watch|marketplace|settings|notifications|bookmarks|events|gaming|search)[^/]+/?$',
+      controls: [
+        { selector: '[role="button"][aria-label="Add friend"], [role="button"][aria-label="Add Friend"]', does: 'add-friend' },
+        { selector: '[role="button"][aria-label="Follow"]', does: 'follow' },
+        { selector: '[role="button"][aria-label="Message"]', does: 'message' },
+      ],
+      name: 'h1',
+      exclude: '[role="article"], [aria-label="People you may know"]',
+      maxLevels: 12,
+    },
+  ],
 };

@@ -6,6 +6,9 @@
  * a button named "Submit".
  * Unverified on the live site: the Post/Share button names (localised), the contenteditable comment
  * box, the name field's label.
+ * Contacts (pupil-contact): follow requests have no stable selectors (§3.3): a "Confirm" button with a
+ * profile link near it, on any page [L]; message requests at /direct/requests [L]; the profile header's
+ * Follow / Follow Back / Message buttons by text [M]. All English labels: localised UIs are not covered.
  */
 import type { SiteAdapter } from './types';
 
@@ -25,4 +28,29 @@ export const instagram: SiteAdapter = {
   ],
   enterSends: ['comment', 'message'],
   modEnterSends: [],
+  contacts: [
+    // §3.3: no stable selectors for follow requests [L]. Designed around labels: a Confirm button
+    // with a profile link near it, anywhere (the activity panel opens over any page).
+    {
+      kind: 'follow-request',
+      controls: [{ selector: 'button, [role="button"]', names: ['Confirm'], does: 'accept' }],
+      name: 'a[href^="/"][role="link"], a[href^="/"][role="link"] ~ span',
+      handle: 'a[href^="/"][role="link"]',
+      maxLevels: 5,
+    },
+    // Message requests at /direct/requests [L]: Accept, with the person's name as the thread heading.
+    { kind: 'message-request', path: '^/direct/requests', controls: [{ selector: 'button, [role="button"]', names: ['Accept'], does: 'accept' }], name: 'h2, [role="heading"]', maxLevels: 10 },
+    // §3.3 [M]: the profile header's Follow / Follow Back / Message buttons, matched by text.
+    {
+      kind: 'profile',
+      path: '^/(?!accounts|direct|explore|reels|stories|p/)[A-Za-z0-9._]+/?$',
+      handleFromPath: '^/([A-Za-z0-9._]+)',
+      controls: [
+        { selector: 'header button, header [role="button"]', names: ['Follow', 'Follow Back', 'Follow back'], does: 'follow' },
+        { selector: 'header button, header [role="button"]', names: ['Message'], does: 'message' },
+      ],
+      name: 'header h1, header h2, header span[dir="auto"]',
+      maxLevels: 12,
+    },
+  ],
 };

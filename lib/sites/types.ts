@@ -16,6 +16,32 @@ export interface SurfaceHint {
 /** A control that sends: a selector, optionally narrowed to accessible names (aria-label or text). */
 export type SubmitControl = string | { selector: string; names: string[] };
 
+/** What a contact control does, for the prompt's wording. */
+export type ContactAction = 'accept' | 'add-friend' | 'follow' | 'message' | 'open-chat';
+
+/**
+ * A place where the person deals with someone else (pupil-contact): a list of friend, follow or
+ * message requests, a profile's header, a list of chats. Found from its controls, so no selector for
+ * a row is needed: the person is the name nearest to the control.
+ */
+export interface ContactSurface {
+  kind: 'friend-request' | 'follow-request' | 'message-request' | 'profile' | 'chat';
+  /** Only on pages whose path matches this regular expression (source text). */
+  path?: string;
+  /** Controls that act on the person: Confirm/Accept, Add friend, Follow, Message, a chat row. */
+  controls: { selector: string; names?: string[]; does: ContactAction }[];
+  /** The person's displayed name: in the control itself, else in its nearest ancestor that has one. */
+  name: string;
+  /** A link or text near the name holding their handle (href's last path part, or "@handle" text). */
+  handle?: string;
+  /** On profile pages: the handle in the path (first capture group), as in x.com/jack_smith. */
+  handleFromPath?: string;
+  /** Controls inside this are not this surface's (suggestion widgets on a profile page). */
+  exclude?: string;
+  /** How far up from a control to look for the name (keeps other people's rows out). */
+  maxLevels?: number;
+}
+
 export interface SiteAdapter {
   site: Site;
   /** Tried in order; the first hint whose selector and path both match wins. */
@@ -28,6 +54,8 @@ export interface SiteAdapter {
   enterSends: Surface[];
   /** Surfaces where Ctrl/Cmd+Enter sends. */
   modEnterSends: Surface[];
+  /** Requests, profiles and chats, for pupil-contact. */
+  contacts: ContactSurface[];
 }
 
 /** True when `el` or an ancestor matches the hint and the path fits. */
@@ -62,7 +90,7 @@ export function isProfileSurface(surface: Surface): boolean {
   return PROFILE.has(surface);
 }
 
-function accessibleName(el: Element): string {
+export function accessibleName(el: Element): string {
   return (el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
 }
 

@@ -8,6 +8,9 @@
  * name="description" fields, saved by Profile_Save_Button; work history's job_title field.
  * Unverified on the live site: Chat's Enter behaviour, the reply modal's markup, that the bundle's name
  * props reach the DOM, and the work-history Save button's test id.
+ * Contacts (pupil-contact): /follower_requests UserCells with Accept [M]; Chat message requests
+ * (dm-message-request-*) [M]; the profile header's *-follow button and UserName [H], scoped to the primary
+ * column with UserCells ("Who to follow") excluded; sendDMFromProfile [L].
  */
 import type { SiteAdapter } from './types';
 
@@ -34,4 +37,36 @@ export const x: SiteAdapter = {
   ],
   enterSends: ['message'],
   modEnterSends: ['post', 'reply'],
+  contacts: [
+    // §1.4 [M]: /follower_requests lists UserCells with Accept / Decline.
+    {
+      kind: 'follow-request',
+      path: '^/follower_requests',
+      controls: [{ selector: '[data-testid="UserCell"] [role="button"], [data-testid="UserCell"] button', names: ['Accept'], does: 'accept' }],
+      name: '[data-testid="User-Name"]',
+      maxLevels: 8,
+    },
+    // §1.4 [M]: Chat's message requests, rows dm-message-request-item-*, accept button by test id.
+    {
+      kind: 'message-request',
+      path: '^/i/chat/requests',
+      controls: [{ selector: '[data-testid="dm-message-request-accept-button"]', does: 'accept' }],
+      name: '[data-testid^="dm-message-request-item-"] [dir="ltr"], [data-testid="dm-message-request-name"]',
+      maxLevels: 8,
+    },
+    // §1.4 [H]: the header's Follow button (test id <user id>-follow); "Who to follow" cells excluded.
+    // Message from a profile: sendDMFromProfile [L], not in site-dom.md.
+    {
+      kind: 'profile',
+      path: '^/(?!home|explore|notifications|messages|i/|settings|compose|search|follower_requests)[A-Za-z0-9_]{1,15}/?$',
+      handleFromPath: '^/([A-Za-z0-9_]{1,15})',
+      controls: [
+        { selector: '[data-testid="primaryColumn"] [data-testid$="-follow"]', does: 'follow' },
+        { selector: '[data-testid="primaryColumn"] [data-testid="sendDMFromProfile"]', does: 'message' },
+      ],
+      name: '[data-testid="UserName"]',
+      exclude: '[data-testid="UserCell"], [data-testid="sidebarColumn"]',
+      maxLevels: 12,
+    },
+  ],
 };

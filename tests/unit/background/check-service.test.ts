@@ -36,4 +36,17 @@ describe('the background check service', () => {
     expect((await restarted.handle(check))?.findings).toEqual([]);
     expect(JSON.stringify(area.data.exceptions)).not.toMatch(/jack|smith/i);
   });
+
+  it('answers who is behind requests, in order, and honours "this isn\'t a pupil" for contacts', async () => {
+    const area = memoryArea({ [STORAGE_KEYS.state]: state });
+    const service = new CheckService(area as never);
+    const contact = { type: 'second-look:contact' as const, site: 'x' as const, people: [{ name: 'Priya Shah' }, { name: 'Jack 🦁', handle: 'jack_smith07' }, { name: 'Jack' }] };
+    const r = await service.handle(contact);
+    expect(r.matches.map((m) => m?.action ?? null)).toEqual([null, 'hold', null]);
+
+    await service.handle({ type: 'second-look:not-a-match', rule: 'pupil-contact', words: r.matches[1]!.evidence });
+    expect((await service.handle(contact)).matches).toEqual([null, null, null]);
+    // A post naming him is still flagged: the exception was for contacts only.
+    expect((await service.handle(check)).findings.map((f) => f.rule)).toEqual(['pupil-mention']);
+  });
 });

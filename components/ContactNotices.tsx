@@ -1,0 +1,112 @@
+/**
+ * What pupil-contact shows in the page, inside a closed shadow root: a badge on a request (or chat,
+ * or profile) from someone on the rosters, a quiet banner on a pupil's profile page, and the prompt
+ * that holds Confirm / Add friend / Follow / Message until the person chooses.
+ */
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { ContactMatch } from '../lib/engine/contact';
+import type { ContactAction } from '../lib/sites/types';
+
+export function ContactBadge({ match }: { match: ContactMatch }) {
+  return (
+    <span class={`contact-badge ${match.severity}`} role="img" aria-label={`Second Look: ${match.label}`} title={match.message}>
+      <span aria-hidden="true">⚠ </span>
+      {match.label}
+    </span>
+  );
+}
+
+const WHOSE: Record<ContactMatch['group'], string> = {
+  pupil: 'a pupil at your school',
+  formerPupil: 'a former pupil of your school',
+  parent: 'a parent or carer at your school',
+};
+
+export function ProfileBanner({ match, onDismiss }: { match: ContactMatch; onDismiss(): void }) {
+  return (
+    <section class={`card banner ${match.severity}`} role="status" aria-label="Second Look">
+      <div class="head">
+        <span class="badge">{match.label}</span>
+        <span class="title">Second Look</span>
+        <button type="button" class="close" onClick={onDismiss} aria-label="Hide this note">
+          ×
+        </button>
+      </div>
+      <p class="message">This profile looks like that of {WHOSE[match.group]}.</p>
+      <p class="clause">
+        {match.clause.bySchool ? 'Your school’s policy: ' : 'Policy: '}
+        {match.clause.text}{' '}
+        {match.clause.url && (
+          <a href={match.clause.url} target="_blank" rel="noreferrer noopener">
+            Read the policy
+          </a>
+        )}
+      </p>
+      <p class="advice">
+        Looking at a pupil’s page is best kept to what your safeguarding role needs. Do not follow, add or message them from a personal account.
+      </p>
+    </section>
+  );
+}
+
+const ANYWAY: Record<ContactAction, string> = {
+  accept: 'Accept anyway',
+  'add-friend': 'Add friend anyway',
+  follow: 'Follow anyway',
+  message: 'Message anyway',
+  'open-chat': 'Open the chat anyway',
+};
+
+const ABOUT_TO: Record<ContactAction, string> = {
+  accept: 'You are about to accept a request from someone who',
+  'add-friend': 'You are about to send a friend request to someone who',
+  follow: 'You are about to follow someone who',
+  message: 'You are about to message someone who',
+  'open-chat': 'You are about to open a chat with someone who',
+};
+
+export interface ContactPromptProps {
+  match: ContactMatch;
+  does: ContactAction;
+  onCancel(): void;
+  onProceed(): void;
+  onNotAPupil(): void;
+}
+
+export function ContactPrompt({ match, does, onCancel, onProceed, onNotAPupil }: ContactPromptProps) {
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  // The safe choice has focus, so a stray Enter or Space does not go ahead.
+  useLayoutEffect(() => cancelRef.current?.focus(), []);
+  return (
+    <section class={`card ${match.severity}`} role="alertdialog" aria-label="Second Look" aria-describedby="sl-contact-message">
+      <div class="head">
+        <span class="badge">{match.label}</span>
+        <span class="title">Second Look</span>
+      </div>
+      <p class="hold" id="sl-contact-message">
+        {ABOUT_TO[does]} looks like {WHOSE[match.group]}. {match.message}
+      </p>
+      <p class="clause">
+        {match.clause.bySchool ? 'Your school’s policy: ' : 'Policy: '}
+        {match.clause.text}{' '}
+        {match.clause.url && (
+          <a href={match.clause.url} target="_blank" rel="noreferrer noopener">
+            Read the policy
+          </a>
+        )}
+      </p>
+      <p class="advice">{match.advice}</p>
+      <button type="button" class="link" onClick={onNotAPupil}>
+        This isn’t a pupil
+      </button>
+      <div class="actions">
+        <button type="button" class="primary" ref={cancelRef} onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" onClick={onProceed}>
+          {ANYWAY[does]}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * Where pupil-contact's badges, banner and prompt are drawn: hosts with CLOSED shadow roots outside
+ * the site's own DOM (the page sees empty elements, never the names or what matched), placed with
+ * position: fixed next to what they are about.
+ */
+import { h, render } from 'preact';
+import { ContactBadge, ContactPrompt, ProfileBanner, type ContactPromptProps } from '../../components/ContactNotices';
+import cardCss from '../../components/warning-card.css?inline';
+import type { ContactMatch } from '../engine/contact';
+
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'paste', 'copy', 'cut'];
+const GAP = 6;
+
+interface Shadow {
+  host: HTMLElement;
+  root: HTMLElement;
+}
+
+function makeShadow(container: Element): Shadow {
+  const host = document.createElement('div');
+  host.style.cssText = 'all:initial;position:static;';
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = cardCss;
+  const root = document.createElement('div');
+  root.className = 'layer';
+  shadow.append(style, root);
+  for (const type of ISOLATED_EVENTS) host.addEventListener(type, (e) => e.stopPropagation());
+  container.append(host);
+  return { host, root };
+}
+
+export interface BannerProps {
+  match: ContactMatch;
+  onDismiss(): void;
+}
+
+export class ContactLayer {
+  private layer?: Shadow;
+  private badges: { anchor: Element; match: ContactMatch; el?: HTMLElement }[] = [];
+  private promptHost?: Shadow;
+  private promptFor?: Element;
+  private announced = new Set<string>();
+  private live?: HTMLElement;
+
+  private ensureLayer(): Shadow {
+    if (!this.layer) {
+      this.layer = makeShadow(document.body);
+      this.live = document.createElement('div');
+      this.live.setAttribute('role', 'status');
+      this.live.style.cssText = 'position:fixed;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap;';
+      this.layer.root.parentNode!.append(this.live);
+    }
+    if (!this.layer.host.isConnected) document.body.append(this.layer.host);
+    return this.layer;
+  }
+
+  show(badges: { anchor: Element; match: ContactMatch }[], banner?: BannerProps): void {
+    if (!badges.length && !banner && !this.layer) return;
+    const { root } = this.ensureLayer();
+    render(
+      h(
+        'div',
+        null,
+        badges.map((b, i) => h('div', { key: i, class: 'badge-slot' }, h(ContactBadge, { match: b.match }))),
+        banner ? h(ProfileBanner, banner) : null,
+      ),
+      root,
+    );
+    const slots = root.querySelectorAll<HTMLElement>('.badge-slot');
+    this.badges = badges.map((b, i) => ({ ...b, el: slots[i]?.firstElementChild as HTMLElement | undefined }));
+    // Screen readers hear about each new match once; the badges themselves sit outside the list.
+    const fresh = badges.filter((b) => !this.announced.has(b.match.message));
+    for (const b of fresh) this.announced.add(b.match.message);
+    if (fresh.length && this.live) this.live.textContent = `Second Look: ${fresh.map((b) => b.match.message).join(' ')}`;
+    this.position();
+  }
+
+  position(): void {
+    for (const b of this.badges) {
+      if (!b.el) continue;
+      const r = b.anchor.getBoundingClientRect();
+      const visible = b.anchor.isConnected && r.width + r.height > 0;
+      b.el.style.display = visible ? '' : 'none';
+      if (!visible) continue;
+      const w = b.el.offsetWidth;
+      const left = Math.min(r.right + GAP, window.innerWidth - w - 4);
+      b.el.style.left = `${Math.max(4, left)}px`;
+      b.el.style.top = `${r.top + r.height / 2 - b.el.offsetHeight / 2}px`;
+    }
+    this.positionPrompt();
+  }
+
+  prompt(control: Element, props: Omit<ContactPromptProps, 'onCancel'> & { onCancel(): void }): void {
+    this.closePrompt();
+    // Inside an open modal dialog so its focus trap lets people reach the buttons.
+    const dialog = control.closest('[role="dialog"][aria-modal="true"], dialog');
+    this.promptHost = makeShadow(dialog ?? document.body);
+    this.promptFor = control;
+    this.promptHost.host.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') props.onCancel();
+    });
+    const anchor = document.createElement('div');
+    anchor.className = 'anchor';
+    this.promptHost.root.append(anchor);
+    render(h(ContactPrompt, props), anchor);
+    this.positionPrompt();
+  }
+
+  private positionPrompt(): void {
+    if (!this.promptHost || !this.promptFor) return;
+    const anchor = this.promptHost.root.firstElementChild as HTMLElement | null;
+    if (!anchor) return;
+    const r = this.promptFor.getBoundingClientRect();
+    const w = anchor.offsetWidth;
+    const hgt = anchor.offsetHeight;
+    const below = r.bottom + GAP;
+    const top = below + hgt <= window.innerHeight - 4 ? below : Math.max(4, r.top - GAP - hgt);
+    anchor.style.top = `${top}px`;
+    anchor.style.left = `${Math.max(4, Math.min(r.left, window.innerWidth - w - 4))}px`;
+  }
+
+  closePrompt(): void {
+    if (!this.promptHost) return;
+    const anchor = this.promptHost.root.firstElementChild;
+    if (anchor) render(null, anchor);
+    this.promptHost.host.remove();
+    this.promptHost = undefined;
+    this.promptFor = undefined;
+  }
+
+  destroy(): void {
+    this.closePrompt();
+    if (this.layer) {
+      render(null, this.layer.root);
+      this.layer.host.remove();
+    }
+    this.layer = undefined;
+  }
+}
