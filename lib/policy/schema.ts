@@ -141,7 +141,7 @@ export const Policy = z
       .enum(['warn', 'confirm'])
       .meta({
         title: 'Mode',
-        description: '"warn" shows warnings only; "confirm" also holds the post on a high-severity finding until the person chooses Edit or Post anyway.',
+        description: '"warn" shows warnings only; "confirm" also holds the post on a high-severity finding until the person chooses Edit or Post anyway. Accepting, adding, following or messaging a pupil is held in both modes.',
       })
       .optional(),
     rules: z.object(ruleShape).meta({ title: 'Rules', description: 'Per-rule settings, by rule id.' }).optional(),
