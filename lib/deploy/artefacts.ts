@@ -31,7 +31,9 @@ export const ARTEFACT_PATHS = {
   readme: 'README.txt',
 } as const;
 
-export function buildArtefacts(policy: Policy, target: DeployTarget, opts: { hashed: boolean }): Artefact[] {
+export function buildArtefacts(given: Policy, target: DeployTarget, opts: { hashed: boolean }): Artefact[] {
+  // As JSON sees it: keys left undefined (hashPolicy leaves absent rosters so) are not settings.
+  const policy = JSON.parse(JSON.stringify(given)) as Policy;
   const P = ARTEFACT_PATHS;
   const { chrome, edge, firefox, schoolName } = target;
   const out: Artefact[] = [

@@ -290,3 +290,15 @@ describe('README.txt', () => {
     expect(file(buildArtefacts(policy, target(), { hashed: true }), ARTEFACT_PATHS.readme)).toContain('keyed-hash form');
   });
 });
+
+describe('a hashed policy with some rosters absent', () => {
+  it('writes only the keys that are set, in every form', () => {
+    const hashed = hashPolicy({ schoolName: 'Oakfield', pupils: [{ name: 'Isla Thornton' }] }, 'c2Vjb25kLWxvb2stdGVzdC1rZXktMDEyMzQ1Njc4OQ');
+    expect(Object.keys(hashed)).toContain('staff'); // present but undefined
+    const files = buildArtefacts(hashed, target(), { hashed: true });
+    const expected = ['schoolName', 'pupils', 'rosterHash'];
+    expect(Object.keys(JSON.parse(file(files, ARTEFACT_PATHS.googleAdmin))).sort()).toEqual([...expected].sort());
+    const reg = readReg(bytes(files, ARTEFACT_PATHS.regChrome));
+    expect(Object.keys(Object.values(reg.keys)[0]).sort()).toEqual([...expected].sort());
+  });
+});
