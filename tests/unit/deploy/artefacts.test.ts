@@ -268,7 +268,7 @@ describe('ADMX and ADML', () => {
           const ref = /^\$\(presentation\.(.+)\)$/.exec(p.presentation)![1];
           const pres = presentations.get(ref);
           expect(pres, `presentation for ${p.name}`).toBeDefined();
-          const control = pres.textBox ?? pres.dropdownList;
+          const control = pres!.textBox ?? pres!.dropdownList;
           expect(control.refId).toBe((p.elements.text ?? p.elements.enum).id);
         }
         expect(presentations.size).toBe(policies.length);
