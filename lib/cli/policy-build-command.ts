@@ -15,7 +15,7 @@ import { validatePolicy } from '../policy/validate';
 import { decodeCsvBytes } from '../roster-import/decode';
 import { importRoster, type RosterKind } from '../roster-import/import-roster';
 import type { ParsedOptions } from './options';
-import { readOrCreateRosterKey } from './roster-key-file';
+import { readOrMakeRosterKey, saveRosterKey } from './roster-key-file';
 
 export const POLICY_BUILD_OPTIONS = {
   values: ['school', 'pupils', 'staff', 'former-pupils', 'parents', 'settings', 'out', 'key-file', 'update-url', 'edge-update-url', 'extension-id', 'edge-extension-id', 'firefox-id', 'firefox-install-url'],
@@ -137,15 +137,12 @@ export function runPolicyBuild(opts: ParsedOptions, io: Io): number {
   // 3. Keyed hashes, with the school's key kept between builds.
   const hashed = opts.switches.has('hash');
   if (!hashed && v['key-file']) return fail('--key-file is only used with --hash.');
+  const keyPath = v['key-file'] ?? join(v.out, DEFAULT_KEY_FILE);
+  let newKey: string | undefined;
   if (hashed) {
-    const keyPath = v['key-file'] ?? join(v.out, DEFAULT_KEY_FILE);
-    const key = readOrCreateRosterKey(keyPath);
+    const key = readOrMakeRosterKey(keyPath);
     if ('error' in key) return fail(key.error);
-    io.stderr.write(
-      key.created
-        ? `${keyPath}: a new roster key was made and saved there. Keep this file and pass it as --key-file next term.\n`
-        : `${keyPath}: the school's roster key was reused.\n`,
-    );
+    if (key.isNew) newKey = key.key;
     policy = hashPolicy(policy, key.key);
     const recheck = validatePolicy(policy);
     if (!recheck.policy) return fail(...recheck.issues.map((i) => `hashed policy: error at ${i.path}: ${i.message}`));
@@ -163,6 +160,14 @@ export function runPolicyBuild(opts: ParsedOptions, io: Io): number {
     const file = join(out, a.path);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, a.content);
+  }
+  if (hashed) {
+    if (newKey) saveRosterKey(keyPath, newKey);
+    io.stderr.write(
+      newKey
+        ? `${keyPath}: a new roster key was made and saved there. Keep this file and pass it as --key-file next term.\n`
+        : `${keyPath}: the school's roster key was reused.\n`,
+    );
   }
   const counts = ROSTER_OPTIONS.filter(([, kind]) => rosters[kind]).map(([, kind, words]) => `${rosters[kind]!.length} ${words}`);
   io.stdout.write(`Policy for ${policy.schoolName}: ${counts.join(', ')}${hashed ? ', names hashed' : ''}.\n`);

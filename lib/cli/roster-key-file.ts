@@ -8,9 +8,10 @@ import { dirname } from 'node:path';
 import { decodeRosterKey } from '../engine/names/keys';
 import { newRosterKey } from '../policy/hash-policy';
 
-export type KeyFileResult = { key: string; created: boolean } | { error: string };
+export type KeyFileResult = { key: string; isNew: boolean } | { error: string };
 
-export function readOrCreateRosterKey(path: string): KeyFileResult {
+/** The key in `path`, or a new one when there is no such file (saved only by `saveRosterKey`). */
+export function readOrMakeRosterKey(path: string): KeyFileResult {
   if (existsSync(path)) {
     let text: string;
     try {
@@ -23,10 +24,13 @@ export function readOrCreateRosterKey(path: string): KeyFileResult {
     } catch {
       return { error: `${path}: this is not a roster key (expected the one line of base64url text that "policy build --hash" saved).` };
     }
-    return { key: text, created: false };
+    return { key: text, isNew: false };
   }
-  const key = newRosterKey();
+  return { key: newRosterKey(), isNew: true };
+}
+
+/** Readable by its owner only: it is the school's, even though it also travels in the policy. */
+export function saveRosterKey(path: string, key: string): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, key + '\n', { mode: 0o600 });
-  return { key, created: true };
 }
