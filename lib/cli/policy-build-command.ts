@@ -161,7 +161,9 @@ export function runPolicyBuild(opts: ParsedOptions, io: Io): number {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, a.content);
   }
-  if (hashed) {
+  if (!hashed) {
+    io.stderr.write('note: rosters are written as plain names, which anyone can read in chrome://policy. For school-wide deployment, build with --hash.\n');
+  } else {
     if (newKey) saveRosterKey(keyPath, newKey);
     io.stderr.write(
       newKey

@@ -75,6 +75,7 @@ describe('policy build', () => {
     expect(policy.staff).toContainEqual({ name: 'Grace Edwards', role: 'Deputy Headteacher' });
     expect(policy.parents.map((p: { name: string }) => p.name)).toEqual(['Mark Thornton', 'Kelly Thornton', 'Rahima Begum']);
     expect(policy.rosterHash).toBeUndefined();
+    expect(stderr).toContain('For school-wide deployment, build with --hash.');
     expect(JSON.parse(readFileSync(join(out, 'policy.json'), 'utf8'))).toEqual(policy);
   });
 
@@ -96,6 +97,7 @@ describe('policy build', () => {
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     expect(first.stdout + first.stderr).not.toContain(key);
     expect(first.stderr).toContain('a new roster key was made');
+    expect(first.stderr).not.toContain('build with --hash');
 
     const everything = allText(out).replace(key, '');
     for (const name of ['Thornton', 'Hartley', 'Alfred', 'Kowalska', 'Okafor', 'Edwards']) expect(everything, name).not.toContain(name);
