@@ -161,6 +161,9 @@ export function runPolicyBuild(opts: ParsedOptions, io: Io): number {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, a.content);
   }
+  if (target.chrome.updateUrl && !target.firefox.installUrl) {
+    io.stderr.write('note: Firefox is not force-installed: it installs from an .xpi address, given with --firefox-install-url.\n');
+  }
   if (!hashed) {
     io.stderr.write('note: rosters are written as plain names, which anyone can read in chrome://policy. For school-wide deployment, build with --hash.\n');
   } else {
