@@ -1,29 +1,34 @@
 /**
- * The `second-look` command line for admins: `npm run --silent cli -- check --policy <file> [--input <file>]`.
+ * The `second-look` command line for admins:
+ * `npm run --silent cli -- check --policy <file> [--input <file>]` and `npm run --silent cli -- policy build ...`.
  */
 import { runCheck } from './check-command';
+import { parseArgs, parseOptions } from './options';
+import { POLICY_BUILD_OPTIONS, runPolicyBuild } from './policy-build-command';
+
+export { parseOptions };
 
 const USAGE = `Usage:
   npm run --silent cli -- check --policy <policy.json> [--input <posts.jsonl>]
+  npm run --silent cli -- policy build --school "<name>" --pupils <pupils.csv> --out <folder>
+      [--aliases <alias>[,<alias>...]] [--staff <staff.csv>] [--former-pupils <csv>] [--parents <csv>]
+      [--settings <settings.json>] [--hash [--key-file <roster-key.txt>]]
+      [--update-url <url>] [--extension-id <id>] [--edge-update-url <url>] [--edge-extension-id <id>]
+      [--firefox-install-url <url>] [--firefox-id <id>]
 
 check   Reads one JSON object a line ({"id": "...", "text": "...", "surface": "post"}) from the
         input file or standard input, and writes one line of findings for each.
         Surfaces: post, comment, reply, message, profile-job, profile-bio, profile-name.
-`;
 
-export function parseOptions(argv: string[], allowed: string[]): Record<string, string> | string {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const name = flag.replace(/^--/, '');
-    if (!flag.startsWith('--') || !allowed.includes(name)) return `Unknown option "${arg}".`;
-    const value = inline ?? argv[++i];
-    if (value === undefined || value.startsWith('--')) return `Option --${name} needs a value.`;
-    out[name] = value;
-  }
-  return out;
-}
+policy build
+        Turns CSV exports from the school's MIS (SIMS, Arbor, Bromcom, Scholarpack...) into a checked
+        policy and the files for each console: Google Admin, Group Policy/Intune (ADMX, .reg), macOS
+        profiles, Firefox policies.json and Linux. --aliases may be repeated. --settings is a partial
+        policy (mode, rules, sites, contact...). --hash writes rosters as keyed hashes (recommended),
+        keeping the school's key in --key-file (default <out>/roster-key.txt; made if missing, never
+        printed). --update-url adds force-install for Chrome and Edge (e.g. the Chrome Web Store's
+        https://clients2.google.com/service/update2/crx). See docs/deploy.md.
+`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -38,6 +43,19 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     return runCheck({ policy: opts.policy, input: opts.input }, process);
+  }
+  if (command === 'policy') {
+    const [sub, ...args] = rest;
+    if (sub !== 'build') {
+      process.stderr.write(`Unknown command "policy ${sub ?? ''}": the policy command has one step, "policy build".\n\n${USAGE}`);
+      return 2;
+    }
+    const opts = parseArgs(args, POLICY_BUILD_OPTIONS);
+    if (typeof opts === 'string') {
+      process.stderr.write(`${opts}\n\n${USAGE}`);
+      return 2;
+    }
+    return runPolicyBuild(opts, process);
   }
   process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
   return 2;
