@@ -3,7 +3,7 @@
  * or profile) from someone on the rosters, a quiet banner on a pupil's profile page, and the prompt
  * that holds Confirm / Add friend / Follow / Message until the person chooses.
  */
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ContactMatch } from '../lib/engine/contact';
 import type { ContactAction } from '../lib/sites/types';
 
@@ -22,29 +22,39 @@ const WHOSE: Record<ContactMatch['group'], string> = {
   parent: 'a parent or carer at your school',
 };
 
+/**
+ * On a pupil's profile: one line beside their name, so it covers nothing the person needs; "Why?"
+ * opens the policy and the advice.
+ */
 export function ProfileBanner({ match, onDismiss }: { match: ContactMatch; onDismiss(): void }) {
+  const [open, setOpen] = useState(false);
   return (
     <section class={`card banner ${match.severity}`} role="status" aria-label="Second Look">
-      <div class="head">
-        <span class="badge">{match.label}</span>
-        <span class="title">Second Look</span>
+      <p class="line">
+        <span class="badge">{match.label}</span> This profile looks like that of {WHOSE[match.group]}.{' '}
+        <button type="button" class="inline-link" aria-expanded={open} onClick={() => setOpen(!open)}>
+          Why?
+        </button>
         <button type="button" class="close" onClick={onDismiss} aria-label="Hide this note">
           ×
         </button>
-      </div>
-      <p class="message">This profile looks like that of {WHOSE[match.group]}.</p>
-      <p class="clause">
-        {match.clause.bySchool ? 'Your school’s policy: ' : 'Policy: '}
-        {match.clause.text}{' '}
-        {match.clause.url && (
-          <a href={match.clause.url} target="_blank" rel="noreferrer noopener">
-            Read the policy
-          </a>
-        )}
       </p>
-      <p class="advice">
-        Looking at a pupil’s page is best kept to what your safeguarding role needs. Do not follow, add or message them from a personal account.
-      </p>
+      {open && (
+        <div>
+          <p class="clause">
+            {match.clause.bySchool ? 'Your school’s policy: ' : 'Policy: '}
+            {match.clause.text}{' '}
+            {match.clause.url && (
+              <a href={match.clause.url} target="_blank" rel="noreferrer noopener">
+                Read the policy
+              </a>
+            )}
+          </p>
+          <p class="advice">
+            Looking at a pupil’s page is best kept to what your safeguarding role needs. Do not follow, add or message them from a personal account.
+          </p>
+        </div>
+      )}
     </section>
   );
 }

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { routeSitePages } from '../tests/e2e/fixtures/site-pages';
-import { readCards } from '../tests/e2e/fixtures/warning-card';
+import { readBadges, readCards } from '../tests/e2e/fixtures/warning-card';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const EXTENSION = join(ROOT, '.output', 'chrome-mv3');
@@ -92,6 +92,33 @@ const TOUR: TourStep[] = [
   },
 ];
 
+/** Contact with pupils: a request list and a pupil's profile, then a click on Confirm / Follow. */
+const CONTACT_TOUR = [
+  { name: 'facebook-friend-requests', url: 'https://www.facebook.com/friends/requests', click: 'div.x1n2onr6:has-text("Jack Smith") [role="button"][aria-label="Confirm"]' },
+  { name: 'x-pupil-profile', url: 'https://x.com/jack_smith07', click: '[data-testid="primaryColumn"] [data-testid$="-follow"]' },
+];
+
+async function contactTour(context: BrowserContext): Promise<void> {
+  for (const step of CONTACT_TOUR) {
+    const page: Page = await context.newPage();
+    await page.goto(step.url);
+    await page.waitForTimeout(800);
+    const badges = await readBadges(page);
+    const before = await readCards(page);
+    await page.locator(step.click).first().click();
+    await page.waitForTimeout(400);
+    const card = await readCards(page);
+    const shot = join(SHOTS, `${step.name}.png`);
+    await page.screenshot({ path: shot });
+    console.log(`${step.name}: ${step.url}`);
+    if (badges.length) console.log(`  badges: ${badges.map((b) => b.text).join(', ')}`);
+    if (before.text) console.log(`  banner: ${before.text}`);
+    console.log(card.roles.includes('alertdialog') ? `  clicked, held: ${card.text}` : '  clicked, not held');
+    console.log(`  screenshot: ${shot}\n`);
+    await page.close();
+  }
+}
+
 async function launch(executablePath: string, headless: boolean): Promise<{ context: BrowserContext; profile: string }> {
   const profile = mkdtempSync(join(tmpdir(), 'second-look-demo-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -160,10 +187,11 @@ async function main(): Promise<void> {
   try {
     if (headless) {
       await tour(context);
+      await contactTour(context);
       console.log(`Screenshots are in ${SHOTS}`);
     } else {
-      console.log('Chromium is open with Second Look and the demo school’s policy. Try typing a pupil’s name (Jack Smith, Olivia O’Brien), a colleague (Mrs Jones) or the school (St Example’s). Close the window to finish.');
-      for (const step of TOUR) await (await context.newPage()).goto(step.url);
+      console.log('Chromium is open with Second Look and the demo school’s policy. Try typing a pupil’s name (Jack Smith, Olivia O’Brien), a colleague (Mrs Jones) or the school (St Example’s), or confirm Jack Smith’s friend request. Close the window to finish.');
+      for (const step of [...TOUR, ...CONTACT_TOUR]) await (await context.newPage()).goto(step.url);
       await context.pages()[0]?.close();
       await new Promise<void>((done) => context.on('close', () => done()));
     }

@@ -16,6 +16,27 @@ interface Shadow {
   root: HTMLElement;
 }
 
+/** Where the text itself is (a name's element may be a full-width block): the union of its text's boxes. */
+function textRect(el: Element): DOMRect {
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  const range = document.createRange();
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(), i = 0; n && i < 50; n = walker.nextNode(), i++) {
+    if (!n.nodeValue?.trim()) continue;
+    range.selectNodeContents(n);
+    for (const r of range.getClientRects()) {
+      left = Math.min(left, r.left);
+      top = Math.min(top, r.top);
+      right = Math.max(right, r.right);
+      bottom = Math.max(bottom, r.bottom);
+    }
+  }
+  return right > left ? new DOMRect(left, top, right - left, bottom - top) : el.getBoundingClientRect();
+}
+
 function makeShadow(container: Element): Shadow {
   const host = document.createElement('div');
   host.style.cssText = 'all:initial;position:static;';
@@ -32,12 +53,15 @@ function makeShadow(container: Element): Shadow {
 
 export interface BannerProps {
   match: ContactMatch;
+  /** The profile's name: the banner goes beside it (below it when there is no room). */
+  anchor: Element;
   onDismiss(): void;
 }
 
 export class ContactLayer {
   private layer?: Shadow;
   private badges: { anchor: Element; match: ContactMatch; el?: HTMLElement }[] = [];
+  private banner?: { anchor: Element; el?: HTMLElement };
   private promptHost?: Shadow;
   private promptFor?: Element;
   private announced = new Set<string>();
@@ -63,10 +87,11 @@ export class ContactLayer {
         'div',
         null,
         badges.map((b, i) => h('div', { key: i, class: 'badge-slot' }, h(ContactBadge, { match: b.match }))),
-        banner ? h(ProfileBanner, banner) : null,
+        banner ? h(ProfileBanner, { match: banner.match, onDismiss: banner.onDismiss }) : null,
       ),
       root,
     );
+    this.banner = banner && { anchor: banner.anchor, el: root.querySelector<HTMLElement>('.banner') ?? undefined };
     const slots = root.querySelectorAll<HTMLElement>('.badge-slot');
     this.badges = badges.map((b, i) => ({ ...b, el: slots[i]?.firstElementChild as HTMLElement | undefined }));
     // Screen readers hear about each new match once; the badges themselves sit outside the list.
@@ -79,7 +104,7 @@ export class ContactLayer {
   position(): void {
     for (const b of this.badges) {
       if (!b.el) continue;
-      const r = b.anchor.getBoundingClientRect();
+      const r = textRect(b.anchor);
       const visible = b.anchor.isConnected && r.width + r.height > 0;
       b.el.style.display = visible ? '' : 'none';
       if (!visible) continue;
@@ -88,7 +113,22 @@ export class ContactLayer {
       b.el.style.left = `${Math.max(4, left)}px`;
       b.el.style.top = `${r.top + r.height / 2 - b.el.offsetHeight / 2}px`;
     }
+    this.positionBanner();
     this.positionPrompt();
+  }
+
+  /** Beside the profile's name, else below it; always inside the viewport. */
+  private positionBanner(): void {
+    const el = this.banner?.el;
+    if (!el || !this.banner) return;
+    const r = textRect(this.banner.anchor);
+    const w = el.offsetWidth;
+    const hgt = el.offsetHeight;
+    const beside = r.right + GAP + w <= window.innerWidth - 4;
+    const left = beside ? r.right + GAP : r.left;
+    const top = beside ? r.top + r.height / 2 - Math.min(hgt, 34) / 2 : r.bottom + GAP;
+    el.style.left = `${Math.max(4, Math.min(left, window.innerWidth - w - 4))}px`;
+    el.style.top = `${Math.max(4, Math.min(top, window.innerHeight - hgt - 4))}px`;
   }
 
   prompt(control: Element, props: Omit<ContactPromptProps, 'onCancel'> & { onCancel(): void }): void {

@@ -27,6 +27,19 @@ interface Found {
 
 /** Scans at most this often while the page changes: reading names is cheap, but not free on busy feeds. */
 const SCAN_INTERVAL_MS = 150;
+/** The element's text with its parts spaced (textContent runs "Jack Smith" and "@jack" together). */
+function textOf(el: Element): string {
+  let text = '';
+  let parent: Node | null = null;
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n && text.length < 200; n = walker.nextNode()) {
+    // Text in the same element runs on ("@" + "jack"); a new element starts a new word.
+    text += (n.parentNode === parent ? '' : ' ') + (n.nodeValue ?? '');
+    parent = n.parentNode;
+  }
+  return text.replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
 const keyOf = (p: Person) => `${p.name}\u0000${p.handle}`;
 
 export class ContactWatcher {
@@ -104,7 +117,7 @@ export class ContactWatcher {
       if (nameEls.length) break;
     }
     if (!nameEls.length || !scope) return undefined;
-    const name = nameEls.map((el) => (el.textContent ?? '').trim()).filter(Boolean).join(' | ');
+    const name = nameEls.map(textOf).filter(Boolean).join(' | ');
     const handle = this.handleIn(scope, surface);
     if (!name && !handle) return undefined;
     return { control, surface, does: c.does, nameEl: nameEls[0], person: { name, handle } };
@@ -139,21 +152,23 @@ export class ContactWatcher {
   private render(): void {
     const badges: { anchor: Element; match: ContactMatch }[] = [];
     const seen = new Set<Element>();
-    let banner: { key: string; match: ContactMatch } | undefined;
+    let banner: { key: string; match: ContactMatch; anchor: Element } | undefined;
     for (const f of this.found) {
       const match = this.verdicts.get(keyOf(f.person));
       if (!match || !f.control.isConnected) continue;
-      if (!seen.has(f.nameEl)) {
+      // A profile gets the one-line banner beside its name; rows get a badge by the name.
+      if (f.surface.kind === 'profile') banner = { key: keyOf(f.person), match, anchor: f.nameEl };
+      else if (!seen.has(f.nameEl)) {
         seen.add(f.nameEl);
         badges.push({ anchor: f.nameEl, match });
       }
-      if (f.surface.kind === 'profile') banner = { key: keyOf(f.person), match };
     }
-    const showBanner = banner && banner.key !== this.bannerDismissedFor ? banner : undefined;
-    this.layer.show(badges, showBanner && { match: showBanner.match, onDismiss: () => {
-      this.bannerDismissedFor = showBanner.key;
+    const shown = banner && banner.key !== this.bannerDismissedFor ? banner : undefined;
+    const onDismiss = () => {
+      this.bannerDismissedFor = shown!.key;
       this.render();
-    } });
+    };
+    this.layer.show(badges, shown && { match: shown.match, anchor: shown.anchor, onDismiss });
   }
 
   /** Window capture, before the site's handlers: a click (or Enter/Space) on a control for a pupil waits. */

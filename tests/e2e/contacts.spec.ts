@@ -134,6 +134,10 @@ for (const spec of CONTACT_SURFACES.filter((s) => s.kind === 'profile')) {
       const page = await open(context, spec, PUPIL);
       await expect.poll(async () => (await readCards(page)).text).toContain('This profile looks like that of a pupil at your school.');
       expect(await roles(page)).toEqual(['status']);
+      // One line beside the name; "Why?" opens the policy.
+      expect((await readCards(page)).text).not.toContain('must not be friends with');
+      await clickCardButton(page, 'Why?');
+      await expect.poll(async () => (await readCards(page)).text).toContain('must not be friends with, follow or message pupils');
 
       await controlOf(page, spec, PUPIL).click();
       await expect.poll(() => roles(page)).toContain('alertdialog');
