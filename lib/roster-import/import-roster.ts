@@ -1,0 +1,199 @@
+/**
+ * Importing a roster from a CSV exported by the school's MIS (SIMS, Arbor, Bromcom, Scholarpack...).
+ * Pure TypeScript with no Node imports: the options page runs it on the device too.
+ *
+ * The rules, so that nothing is ever dropped silently:
+ * - The header row is the first row (of the first ten) whose headers name a forename and a surname
+ *   column, or one full-name column. Rows above it (a report title, a date) are skipped with a note.
+ * - Blank rows are passed over. A row with no forename or no surname is skipped and reported by its row
+ *   number (as a spreadsheet shows it, the first row of the file being row 1).
+ * - The import fails, with one message, when the file has no usable rows or when more than a fifth of
+ *   its rows cannot be read: that is a wrong file or a wrong layout, not a few bad rows.
+ * - The same person twice (case and accents ignored) is merged into one entry, with a note.
+ * - Preferred names are the person's name; where the legal name differs it is kept as an alias.
+ * - Only names, and a member of staff's job title, are taken. Other columns are never copied.
+ */
+import Papa from 'papaparse';
+import type { StaffMember } from '../policy/schema';
+import { hasNameColumns, mapColumns, USABLE_HEADERS, type ColumnMap } from './columns';
+import { fold, nameVariants, splitFullName, tidy } from './names';
+
+export type RosterKind = 'pupils' | 'staff' | 'formerPupils' | 'parents';
+export interface RowProblem {
+  row: number;
+  message: string;
+}
+export type RosterImport =
+  | { ok: true; people: StaffMember[]; skipped: RowProblem[]; notes: string[]; columns: string[] }
+  | { ok: false; error: string };
+
+/** More bad rows than this share of the data rows fails the whole import. */
+export const MAX_BAD_SHARE = 0.2;
+const HEADER_SEARCH_ROWS = 10;
+
+const KIND_WORDS: Record<RosterKind, string> = {
+  pupils: 'pupil',
+  staff: 'member of staff',
+  formerPupils: 'former pupil',
+  parents: 'parent or carer',
+};
+
+function guessDelimiter(text: string): string {
+  const sample = text.split(/\r\n|\n|\r/).filter((l) => l.trim()).slice(0, HEADER_SEARCH_ROWS).join('\n');
+  const count = (d: string) => sample.split(d).length - 1;
+  const candidates = [',', '\t', ';'];
+  return candidates.reduce((best, d) => (count(d) > count(best) ? d : best), ',');
+}
+
+const isBlank = (row: string[]) => row.every((c) => c.trim() === '');
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+interface Built {
+  person: StaffMember;
+  legalAliases: number;
+  order?: 'surname-comma' | 'surname-capitals';
+}
+
+function buildPerson(row: string[], cols: ColumnMap, kind: RosterKind): Built | string {
+  const cell = (i: number | undefined) => (i === undefined ? '' : tidy(row[i]));
+  const prefFirst = cell(cols.preferredFirst);
+  const legalFirst = cell(cols.legalFirst);
+  const prefLast = cell(cols.preferredLast);
+  const legalLast = cell(cols.legalLast);
+  let first = prefFirst || legalFirst;
+  let last = prefLast || legalLast;
+  let order: Built['order'];
+  if ((!first || !last) && cols.fullName !== undefined && cell(cols.fullName)) {
+    const split = splitFullName(cell(cols.fullName));
+    if (!split) return `"${cell(cols.fullName)}" needs both a forename and a surname.`;
+    ({ first, last, order } = split);
+  }
+  if (!first && !last) return 'has no name.';
+  if (!first) return `has a surname ("${last}") but no forename.`;
+  if (!last) return `has a forename ("${first}") but no surname.`;
+  const name = `${first} ${last}`;
+  const aliases = nameVariants(name, [first, legalFirst, prefFirst], [last, legalLast, prefLast]);
+  const person: StaffMember = { name };
+  if (aliases.length) person.aliases = aliases;
+  const role = kind === 'staff' ? cell(cols.role) : '';
+  if (role) person.role = role;
+  return { person, legalAliases: aliases.length, order };
+}
+
+function merge(into: StaffMember, other: StaffMember): void {
+  const seen = new Set([fold(into.name!), ...(into.aliases ?? []).map(fold)]);
+  for (const a of other.aliases ?? []) {
+    if (!seen.has(fold(a))) {
+      (into.aliases ??= []).push(a);
+      seen.add(fold(a));
+    }
+  }
+  if (other.role && !into.role?.split(' / ').includes(other.role)) into.role = into.role ? `${into.role} / ${other.role}` : other.role;
+}
+
+export function importRoster(csvText: string, kind: RosterKind, fileLabel: string): RosterImport {
+  const text = csvText.replace(/^\uFEFF/, '');
+  if (!text.trim()) return { ok: false, error: `${fileLabel}: the file is empty.` };
+  const parsed = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: false });
+  const quoteError = parsed.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
+  const rows = parsed.data;
+  if (quoteError) {
+    const row = (quoteError.row ?? 0) + 1;
+    return {
+      ok: false,
+      error: `${fileLabel}: row ${row} opens a quote (") that never closes, so the rest of the file cannot be read. Check that row in a spreadsheet and save the file as CSV again.`,
+    };
+  }
+
+  // The header row: the first of the first few rows that names usable columns.
+  let headerIndex = -1;
+  let cols: ColumnMap = {};
+  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
+    const candidate = mapColumns(rows[i], kind);
+    if (hasNameColumns(candidate)) {
+      headerIndex = i;
+      cols = candidate;
+      break;
+    }
+  }
+  if (headerIndex < 0) {
+    const firstRow = rows.findIndex((r) => !isBlank(r));
+    const found = rows[firstRow].map((h) => h.trim()).filter(Boolean);
+    return {
+      ok: false,
+      error:
+        `${fileLabel}: cannot find the name columns of this ${KIND_WORDS[kind]} list. ` +
+        `Headers found (row ${firstRow + 1}): ${found.map((h) => `"${h}"`).join(', ') || 'none'}. ` +
+        `Second Look can use ${USABLE_HEADERS}. Rename a column in a spreadsheet, or export the report with those columns.`,
+    };
+  }
+
+  const header = rows[headerIndex];
+  const notes: string[] = [];
+  const skipped: RowProblem[] = [];
+  const preamble = rows.slice(0, headerIndex).filter((r) => !isBlank(r)).length;
+  if (preamble) notes.push(`Skipped ${plural(preamble, 'line')} above the header row (row ${headerIndex + 1}), such as a report title.`);
+
+  const people: StaffMember[] = [];
+  const byName = new Map<string, { person: StaffMember; row: number }>();
+  const duplicates: string[] = [];
+  let dataRows = 0;
+  let withLegalAlias = 0;
+  const orders = new Set<string>();
+  // Papa leaves a final empty record after a trailing line break; it is a blank row like any other.
+  for (let i = headerIndex + 1; i < rows.length; i++) {
+    const row = rows[i];
+    if (isBlank(row)) continue;
+    dataRows++;
+    const rowNo = i + 1;
+    const extra = row.slice(header.length).filter((c) => c.trim() !== '');
+    if (extra.length) {
+      skipped.push({ row: rowNo, message: `has ${row.length} values but the header has ${header.length} columns; is a name with a comma missing its quotes?` });
+      continue;
+    }
+    const built = buildPerson(row, cols, kind);
+    if (typeof built === 'string') {
+      skipped.push({ row: rowNo, message: built });
+      continue;
+    }
+    if (built.order) orders.add(built.order);
+    const key = fold(built.person.name!);
+    const earlier = byName.get(key);
+    if (earlier) {
+      merge(earlier.person, built.person);
+      duplicates.push(`${built.person.name} (rows ${earlier.row} and ${rowNo})`);
+      continue;
+    }
+    if (built.legalAliases) withLegalAlias++;
+    byName.set(key, { person: built.person, row: rowNo });
+    people.push(built.person);
+  }
+
+  if (!people.length) {
+    const why = skipped.length ? ` ${plural(skipped.length, 'row')} could not be read, for example row ${skipped[0].row}: it ${skipped[0].message}` : '';
+    return { ok: false, error: `${fileLabel}: no ${KIND_WORDS[kind]} names found below the header row (row ${headerIndex + 1}).${why}` };
+  }
+  if (skipped.length > dataRows * MAX_BAD_SHARE) {
+    const list = skipped.slice(0, 5).map((p) => `row ${p.row}`).join(', ');
+    return {
+      ok: false,
+      error:
+        `${fileLabel}: ${skipped.length} of ${dataRows} rows have no usable name (${list}${skipped.length > 5 ? ', …' : ''}), ` +
+        `more than ${Math.round(MAX_BAD_SHARE * 100)}%. This looks like the wrong file or a layout Second Look misreads; nothing was imported. ` +
+        `Columns used: ${usedColumns(header, cols).join(', ')}.`,
+    };
+  }
+
+  if (duplicates.length) notes.push(`Merged ${plural(duplicates.length, 'repeated name')} into one entry each: ${duplicates.join('; ')}.`);
+  if (withLegalAlias) notes.push(`${plural(withLegalAlias, 'person has', 'people have')} a preferred name; their legal name is kept as an alias.`);
+  if (orders.has('surname-comma')) notes.push('Read full names written "Surname, Forename".');
+  if (orders.has('surname-capitals')) notes.push('Read full names written "SURNAME Forename".');
+  const unused = header.map((h) => h.trim()).filter((h, i) => h && !Object.values(cols).includes(i));
+  if (unused.length) notes.push(`Not taken from the file: ${unused.map((h) => `"${h}"`).join(', ')} (only names${kind === 'staff' ? ' and job titles' : ''} are used).`);
+
+  return { ok: true, people, skipped, notes, columns: usedColumns(header, cols) };
+}
+
+function usedColumns(header: string[], cols: ColumnMap): string[] {
+  return [...new Set(Object.values(cols))].sort((a, b) => a - b).map((i) => header[i].trim());
+}
