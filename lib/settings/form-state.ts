@@ -10,6 +10,7 @@ import { hashPolicy, newRosterKey } from '../policy/hash-policy';
 import { SITES, TEXT_RULE_IDS, type Severity, type Site, type TextRuleId } from '../policy/rule-ids';
 import type { Policy, StaffMember } from '../policy/schema';
 import { validatePolicy } from '../policy/validate';
+import { isWebLink } from './web-link';
 import { parseRosterLines, formatRosterLines, type RosterKindName } from './roster-lines';
 
 export const ROSTER_KINDS: readonly RosterKindName[] = ['pupils', 'staff', 'formerPupils', 'parents'];
@@ -127,11 +128,6 @@ function setOrDelete(target: Raw, key: string, value: unknown): void {
   const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0) || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0);
   if (empty) delete target[key];
   else target[key] = value;
-}
-
-/** True for a link a page can safely open: http(s) only, so a policy can never carry a javascript: link. */
-export function isWebLink(url: string): boolean {
-  return /^https?:\/\/[^\s]+$/i.test(url.trim());
 }
 
 export function formToPolicy(form: SettingsForm, opts: BuildOptions): BuildResult {
