@@ -18,7 +18,7 @@ export default defineConfig({
     key: EXTENSION_PUBLIC_KEY,
     // activeTab: when the person clicks the toolbar button, the popup may read that one tab's address to
     // say whether Second Look is on there. No install warning, no access to any other tab; never kept.
-    // (The content scripts' site matches do not reveal tab addresses, tested in popup-options.spec.ts.)
+    // (The content scripts' site matches alone do not reveal tab addresses: seen in Chromium 156.)
     permissions: ['storage', 'activeTab'],
     storage: { managed_schema: 'managed_schema.json' },
     ...(browser === 'firefox'

@@ -5,7 +5,7 @@
 import browser from 'webextension-polyfill';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_POLICY, STORAGE_KEYS, type PolicyState } from '../../lib/policy/storage-keys';
-import { formToPolicy, policyToForm, ROSTER_KINDS, type FieldProblem, type SettingsForm } from '../../lib/settings/form-state';
+import { formToPolicy, policyToForm, ROSTER_KINDS, type FieldId, type FieldProblem, type SettingsForm } from '../../lib/settings/form-state';
 import { EXCEPTIONS_KEY } from '../../lib/settings/exception-list';
 import { addPeopleToLines } from '../../lib/settings/roster-lines';
 import { sourceWords } from '../../lib/settings/status-words';
@@ -24,6 +24,47 @@ import { SiteSwitches } from './SiteSwitches';
 const KEYS = [STORAGE_KEYS.state, STORAGE_KEYS.personal, EXCEPTIONS_KEY] as const;
 
 type SaveStatus = { kind: 'ok' | 'error'; text: string } | undefined;
+
+/** Where each field's control is, for the links in the "Not saved" summary. */
+const FIELD_TARGETS: Partial<Record<FieldId, { label: string; id: string }>> = {
+  schoolName: { label: 'School name', id: 'schoolName' },
+  schoolAliases: { label: 'Other names for the school', id: 'schoolAliases' },
+  policyUrl: { label: 'Link to the school’s social media policy', id: 'policyUrl' },
+  contact: { label: 'Who to ask about the policy', id: 'contact' },
+  pupils: { label: 'Pupils', id: 'roster-pupils' },
+  staff: { label: 'Staff', id: 'roster-staff' },
+  formerPupils: { label: 'Former pupils', id: 'roster-formerPupils' },
+  parents: { label: 'Parents and carers', id: 'roster-parents' },
+  keepHashed: { label: 'Keep names hashed', id: 'keepHashed' },
+  mode: { label: 'When something breaks the policy', id: 'mode-warn' },
+  rules: { label: 'What to check', id: 'rule-pupil-mention' },
+  sites: { label: 'Sites to check', id: 'site-facebook' },
+};
+
+function ProblemLinks({ problems }: { problems: FieldProblem[] }) {
+  const fields = [...new Set(problems.map((p) => p.field))].filter((f) => FIELD_TARGETS[f]);
+  if (!fields.length) return null;
+  return (
+    <ul class="problem-links">
+      {fields.map((f) => {
+        const target = FIELD_TARGETS[f]!;
+        return (
+          <li key={f}>
+            <a
+              href={`#${target.id}`}
+              onClick={(e) => {
+                e.preventDefault();
+                document.getElementById(target.id)?.focus();
+              }}
+            >
+              {target.label}
+            </a>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
 
 function lockedKeysOf(state: PolicyState | undefined): string[] {
   return state?.source === 'managed' ? state.lockedKeys : [];
@@ -67,7 +108,7 @@ export function OptionsPage() {
     setProblems(result.problems);
     if (!result.policy) {
       const n = result.problems.length;
-      setStatus({ kind: 'error', text: `Not saved: ${n === 1 ? 'one thing needs' : `${n} things need`} fixing first, shown next to each field.` });
+      setStatus({ kind: 'error', text: `Not saved: ${n === 1 ? 'one thing needs' : `${n} things need`} fixing first, shown next to each field:` });
       summaryRef.current?.focus();
       return;
     }
@@ -95,7 +136,7 @@ export function OptionsPage() {
         <p>Settings marked “Set by your school” come from your school and cannot be changed here. You can still set anything else.</p>
       )}
       {source.source === 'defaults' && (
-        <p>Second Look is not set up yet. Fill in what you can below and press Save: the school’s name and the pupils’ names matter most.</p>
+        <p>Second Look is not set up yet. Fill in what you can below and press Save at the end: the school’s name and the pupils’ names matter most.</p>
       )}
       {state && <PolicyIssues state={state} />}
 
@@ -166,6 +207,7 @@ export function OptionsPage() {
           </button>
           <div ref={summaryRef} tabIndex={-1} id="save-status" role={status?.kind === 'error' ? 'alert' : 'status'} aria-live="polite">
             {status && <p class={status.kind === 'ok' ? 'ok-text' : 'error-text'}>{status.text}</p>}
+            {status?.kind === 'error' && <ProblemLinks problems={problems} />}
             {otherProblems.length > 0 && <FieldErrors field="other" problems={otherProblems} />}
           </div>
         </div>

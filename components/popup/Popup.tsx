@@ -49,7 +49,7 @@ export function Popup() {
     <main>
       <h1>Second Look</h1>
       <p class="row" id="site-status">
-        <span class={`badge ${site.active ? 'on' : 'off'}`}>{site.active ? 'On' : 'Off'}</span>
+        <span class={`badge ${site.active ? 'on' : 'off'}`}>{site.active ? 'On' : site.site ? 'Off' : 'Not here'}</span>
         <span>{site.text}</span>
       </p>
 

@@ -99,6 +99,9 @@ test.describe('personal set-up on the options page', () => {
     await expect(error).toContainText('Line 2: "Brown, Olivia" has a comma. Write the name first name first, as school uses it, for example "Olivia Brown".');
     await expect(pupils).toHaveAttribute('aria-invalid', 'true');
     await expect(pupils).toHaveAttribute('aria-describedby', /pupils-errors/);
+    // The summary by the Save button links to the field.
+    await options.locator('#save-status').getByRole('link', { name: 'Pupils', exact: true }).click();
+    await expect(pupils).toBeFocused();
     expect((await storedLocal(context, ['personalPolicy'])).personalPolicy).toEqual({ schoolName: 'Oakfield Primary School', pupils: [{ name: 'Jack Smith' }] });
 
     await pupils.fill('Jack Smith\nOlivia Brown');
@@ -106,6 +109,35 @@ test.describe('personal set-up on the options page', () => {
     await expect(options.locator('#save-status')).toContainText('Saved.');
     await expect(error).toHaveCount(0);
     expect(((await storedLocal(context, ['personalPolicy'])).personalPolicy as { pupils: unknown }).pupils).toEqual([{ name: 'Jack Smith' }, { name: 'Olivia Brown' }]);
+  });
+
+  test('a site or a rule switched off stops those warnings, and the rest still warn', async ({ context }) => {
+    await setPersonalPolicy(context, { schoolName: 'Oakfield Primary School', pupils: [{ name: 'Jack Smith' }] });
+    const options = await openOptions(context);
+    await options.getByRole('checkbox', { name: 'Facebook' }).uncheck();
+    await options.getByRole('checkbox', { name: 'Names the school' }).uncheck();
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect(options.locator('#save-status')).toContainText('Saved.');
+    await expect
+      .poll(async () => ((await storedLocal(context, ['policyState'])).policyState as { policy: { sites?: unknown } }).policy.sites)
+      .toEqual({ facebook: { enabled: false } });
+
+    // Still on for X: the pupil warns, the school's name no longer does.
+    const x = SURFACES.find((s) => s.name === 'x home post')!;
+    if (!routed.has(context)) await routeSitePages(context);
+    routed.add(context);
+    const onX = await context.newPage();
+    await openSurface(onX, x);
+    await onX.locator(x.editor).click();
+    await onX.keyboard.type('Jack Smith at Oakfield Primary School');
+    const card = await waitForCardText(onX);
+    expect(card).toContain('“Jack Smith” names a pupil');
+    expect(card).not.toContain('names your school');
+
+    // Off for Facebook: nothing, even after the time a warning takes on X.
+    const onFacebook = await typeOnPracticePage(context, 'Jack Smith at Oakfield Primary School');
+    await onFacebook.waitForTimeout(1_500);
+    expect(await waitForCardText(onFacebook, false)).toBe('');
   });
 
   test('names kept hashed are not stored as names, cannot be shown again, and still warn', async ({ context }) => {
@@ -161,7 +193,7 @@ test.describe('the popup', () => {
     await other.route('https://www.example.org/**', (r) => r.fulfill({ contentType: 'text/html', body: '<title>Elsewhere</title>' }));
     await other.goto('https://www.example.org/');
     const elsewhere = await openPopup(context, { over: other });
-    await expect(elsewhere.locator('#site-status')).toContainText('Second Look does not check this page.');
+    await expect(elsewhere.locator('#site-status')).toHaveText('Not hereSecond Look does not check this page. It works on Facebook, X, Instagram and TikTok.');
 
     // Turned off for the site.
     await setPersonalPolicy(context, { schoolName: 'Oakfield Primary School', sites: { facebook: { enabled: false } } });
