@@ -24,6 +24,14 @@ const OUT = join(ROOT, 'docs', 'screenshots');
 const MIS = (name: string) => join(ROOT, 'tests', 'fixtures', 'mis', name);
 const POLICY_FILE = '/etc/chromium/policies/managed/second-look-screenshots.json';
 const COMMENT = SURFACES.find((s) => s.name === 'facebook comment')!;
+/** Narrower than the tests' default window, to keep the PNGs small; the page is 46rem wide at most. */
+const OPTIONS_VIEWPORT = { width: 800, height: 900 };
+
+async function optionsPage(context: BrowserContext): Promise<Page> {
+  const page = await openOptions(context);
+  await page.setViewportSize(OPTIONS_VIEWPORT);
+  return page;
+}
 
 const SCHOOL = {
   schoolName: 'Oakfield Primary School',
@@ -63,7 +71,7 @@ async function warnAndMarkNotAMatch(context: BrowserContext, text: string): Prom
 async function personalStates(): Promise<void> {
   await withBrowser(async (context) => {
     await shot(await openPopup(context), 'popup-not-set-up');
-    const options = await openOptions(context);
+    const options = await optionsPage(context);
     await shot(options, 'options-empty');
 
     await options.getByLabel('School name').fill(SCHOOL.schoolName);
@@ -128,7 +136,7 @@ async function managedStates(): Promise<void> {
         await new Promise((r) => setTimeout(r, 250));
       }
       await shot(await openPopup(context), 'popup-managed');
-      await shot(await openOptions(context), 'options-managed');
+      await shot(await optionsPage(context), 'options-managed');
     });
   } finally {
     rmSync(POLICY_FILE, { force: true });
