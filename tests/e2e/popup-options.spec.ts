@@ -241,7 +241,8 @@ test('removing a “not a match” answer in the options page brings the warning
 
 test.describe('settings pushed by the school', () => {
   const POLICY_DIR = '/etc/chromium/policies/managed';
-  const POLICY_FILE = join(POLICY_DIR, 'second-look-e2e.json');
+  // Its own file name, so a concurrent run of managed-policy.spec.ts never removes this one (or the reverse).
+  const POLICY_FILE = join(POLICY_DIR, 'second-look-e2e-options.json');
   const MANAGED = {
     schoolName: 'Oakfield Primary School',
     pupils: [{ name: 'Jack Smith' }, { name: 'Olivia Brown' }],
