@@ -117,13 +117,16 @@ export function importRoster(csvText: string, kind: RosterKind, fileLabel: strin
     }
   }
   if (headerIndex < 0) {
-    const firstRow = rows.findIndex((r) => !isBlank(r));
-    const found = rows[firstRow].map((h) => h.trim()).filter(Boolean);
+    // The likeliest header row: the fullest of the first rows (a title line above it has one cell).
+    const filled = (r: string[]) => r.filter((c) => c.trim()).length;
+    let likely = 0;
+    for (let i = 1; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) if (filled(rows[i]) > filled(rows[likely])) likely = i;
+    const found = rows[likely].map((h) => h.trim()).filter(Boolean);
     return {
       ok: false,
       error:
         `${fileLabel}: cannot find the name columns of this ${KIND_WORDS[kind]} list. ` +
-        `Headers found (row ${firstRow + 1}): ${found.map((h) => `"${h}"`).join(', ') || 'none'}. ` +
+        `Headers found (row ${likely + 1}): ${found.map((h) => `"${h}"`).join(', ') || 'none'}. ` +
         `Second Look can use ${USABLE_HEADERS}. Rename a column in a spreadsheet, or export the report with those columns.`,
     };
   }
