@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { StaffMember } from '../../lib/policy/schema';
+import { decodeCsvBytes } from '../../lib/roster-import/decode';
 import { importRoster, type RowProblem } from '../../lib/roster-import/import-roster';
 import type { RosterKindName } from '../../lib/settings/roster-lines';
 import { countOf, ROSTER_WORDS } from './RosterEditor';
@@ -34,7 +35,9 @@ export function CsvImport({ kind, onPeople }: Props) {
       setOutcome({ ok: false, error: `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB, too large to be a roster. Nothing was changed.` });
       return;
     }
-    const result = importRoster(await file.text(), kind, file.name);
+    // Excel saves "CSV" as Windows-1252 or UTF-16 as often as UTF-8: decode by the bytes, not by hope.
+    const { text } = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+    const result = importRoster(text, kind, file.name);
     if (!result.ok) {
       setOutcome({ ok: false, error: `${result.error} Nothing was changed.` });
       return;

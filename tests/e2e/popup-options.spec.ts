@@ -71,6 +71,12 @@ test.describe('personal set-up on the options page', () => {
     await expect(result).toContainText('Row 4: has a surname ("Begum") but no forename.');
     await expect(result).toContainText('Row 7: has a forename ("Theo") but no surname.');
 
+    // Saved from older Excel on Windows: Windows-1252, so "ë" is one byte that is not UTF-8.
+    const windows1252 = Buffer.from('Forename,Surname\r\nZo\xeb,Bront\xeb\r\n', 'latin1');
+    await options.getByLabel('Add former pupils from a CSV file').setInputFiles({ name: 'leavers.csv', mimeType: 'text/csv', buffer: windows1252 });
+    await expect(options.locator('#csv-formerPupils-result')).toContainText('Added 1 former pupil from leavers.csv.');
+    await expect(options.getByLabel('Former pupils, one a line')).toHaveValue('Zoë Brontë');
+
     await options.getByLabel('Add staff from a CSV file').setInputFiles(MIS('sims-staff.csv'));
     await expect(options.getByLabel('Staff, one a line')).toHaveValue(/Sarah Hughes - Headteacher/);
 
