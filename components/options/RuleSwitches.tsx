@@ -1,7 +1,7 @@
-/** One switch and one severity per text rule, described in the engine catalogue's own words. */
+/** One switch and one severity per rule that runs, described in the engine catalogue's own words. */
 import { RULES } from '../../lib/engine/rules/catalogue';
-import { SEVERITIES, TEXT_RULE_IDS, type Severity, type TextRuleId } from '../../lib/policy/rule-ids';
-import type { FieldProblem, RuleField, SettingsForm } from '../../lib/settings/form-state';
+import { SEVERITIES, type Severity } from '../../lib/policy/rule-ids';
+import { RULES_IN_FORM, type FieldProblem, type RuleField, type RuleInForm, type SettingsForm } from '../../lib/settings/form-state';
 import { FieldErrors, LockedMark } from './field-bits';
 
 const SEVERITY_WORDS: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low' };
@@ -10,7 +10,7 @@ interface Props {
   rules: SettingsForm['rules'];
   locked: boolean;
   problems: FieldProblem[];
-  onChange: (id: TextRuleId, value: RuleField) => void;
+  onChange: (id: RuleInForm, value: RuleField) => void;
 }
 
 export function RuleSwitches({ rules, locked, problems, onChange }: Props) {
@@ -19,7 +19,7 @@ export function RuleSwitches({ rules, locked, problems, onChange }: Props) {
       <legend>
         What to check <LockedMark locked={locked} />
       </legend>
-      {TEXT_RULE_IDS.map((id) => {
+      {RULES_IN_FORM.map((id) => {
         const info = RULES[id];
         const value = rules[id];
         const defaultWord = info.severityNote ? `${info.severity}, ${info.severityNote}` : info.severity;

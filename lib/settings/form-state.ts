@@ -7,13 +7,21 @@
  * stays as it was, so it comes back if the school's policy is removed.
  */
 import { hashPolicy, newRosterKey } from '../policy/hash-policy';
-import { SITES, TEXT_RULE_IDS, type Severity, type Site, type TextRuleId } from '../policy/rule-ids';
+import { SITES, TEXT_RULE_IDS, type Severity, type Site } from '../policy/rule-ids';
 import type { Policy, StaffMember } from '../policy/schema';
 import { validatePolicy } from '../policy/validate';
 import { isWebLink } from './web-link';
 import { parseRosterLines, formatRosterLines, type RosterKindName } from './roster-lines';
 
 export const ROSTER_KINDS: readonly RosterKindName[] = ['pupils', 'staff', 'formerPupils', 'parents'];
+
+/**
+ * The rules the form switches: the text rules, and pupil-contact (friend, follow and message requests,
+ * which runs on the pages from issue 4). school-photo and working-hours run nowhere yet, so a switch
+ * for them would do nothing; whatever a policy says about them is kept as it is.
+ */
+export const RULES_IN_FORM = [...TEXT_RULE_IDS, 'pupil-contact'] as const;
+export type RuleInForm = (typeof RULES_IN_FORM)[number];
 
 export interface RosterField {
   /** Plain names, one a line. */
@@ -38,7 +46,7 @@ export interface SettingsForm {
   parents: RosterField;
   keepHashed: boolean;
   mode: 'warn' | 'confirm';
-  rules: Record<TextRuleId, RuleField>;
+  rules: Record<RuleInForm, RuleField>;
   sites: Record<Site, boolean>;
   policyUrl: string;
   contact: string;
@@ -89,12 +97,12 @@ export function policyToForm(personal: unknown, inForce: Policy, lockedKeys: rea
     keepHashed: mine.rosterHash !== undefined,
     mode: from('mode') === 'confirm' ? 'confirm' : 'warn',
     rules: Object.fromEntries(
-      TEXT_RULE_IDS.map((id) => {
+      RULES_IN_FORM.map((id) => {
         const r = asObject(rules[id]);
         const severity = r.severity === 'high' || r.severity === 'medium' || r.severity === 'low' ? r.severity : '';
         return [id, { enabled: r.enabled !== false, severity }];
       }),
-    ) as Record<TextRuleId, RuleField>,
+    ) as Record<RuleInForm, RuleField>,
     sites: Object.fromEntries(SITES.map((s) => [s, asObject(sites[s]).enabled !== false])) as Record<Site, boolean>,
     policyUrl: asString(from('policyUrl')),
     contact: asString(from('contact')),
@@ -155,7 +163,7 @@ export function formToPolicy(form: SettingsForm, opts: BuildOptions): BuildResul
 
   if (!locked.has('rules')) {
     const rules = structuredClone(asObject(out.rules));
-    for (const id of TEXT_RULE_IDS) {
+    for (const id of RULES_IN_FORM) {
       const r = asObject(rules[id]);
       setOrDelete(r, 'enabled', form.rules[id].enabled ? undefined : false);
       setOrDelete(r, 'severity', form.rules[id].severity || undefined);
