@@ -197,8 +197,9 @@ export function formToPolicy(form: SettingsForm, opts: BuildOptions): BuildResul
       const { rosterHash: _previous, ...plain } = policy;
       const hashed = hashPolicy(rosterLocked ? plain : policy, key) as Raw;
       if (rosterLocked) delete hashed.rosterHash;
-      // hashPolicy gives every list a key, even absent ones; keep the saved policy tidy.
-      for (const kind of ROSTER_KINDS) setOrDelete(hashed, kind, hashed[kind]);
+      // hashPolicy gives every list a key, even absent ones; keep the saved policy tidy. A list the
+      // school locks keeps exactly what the person had saved for it, unhashed or not.
+      for (const kind of ROSTER_KINDS) setOrDelete(hashed, kind, locked.has(kind) ? out[kind] : hashed[kind]);
       policy = hashed as Policy;
     }
   } else if (!hashedLeft && !locked.has('rosterHash')) {

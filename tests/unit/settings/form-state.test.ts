@@ -90,6 +90,16 @@ describe('the options form becomes the person’s own policy', () => {
     expect(resolvePolicy({ raw: inForce }, { raw: policy }).policy).toMatchObject({ schoolName: 'Oakfield Primary School', mode: 'confirm' });
   });
 
+  it('hashing never touches a list the school locks', () => {
+    const stored = { pupils: [{ name: 'Amy Brown' }] };
+    const form = policyToForm(stored, { pupils: [{ name: 'Jack Smith' }] }, ['pupils']);
+    form.staff.text = 'Sarah Jones';
+    form.keepHashed = true;
+    const { policy } = formToPolicy(form, { stored, lockedKeys: ['pupils'], makeKey: () => KEY });
+    expect(policy!.pupils).toEqual([{ name: 'Amy Brown' }]);
+    expect(JSON.stringify(policy!.staff)).not.toMatch(/sarah|jones/i);
+  });
+
   it('keeps names hashed when asked: no names saved, the same warnings, and later names hashed with the same key', () => {
     const form = empty();
     form.pupils.text = 'Jack Smith';
