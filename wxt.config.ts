@@ -16,7 +16,10 @@ export default defineConfig({
     description:
       "Checks what you are about to post on social media against your school's policy, on your device. Nothing you type is stored or sent.",
     key: EXTENSION_PUBLIC_KEY,
-    permissions: ['storage'],
+    // activeTab: when the person clicks the toolbar button, the popup may read that one tab's address to
+    // say whether Second Look is on there. No install warning, no access to any other tab; never kept.
+    // (The content scripts' site matches alone do not reveal tab addresses: seen in Chromium 156.)
+    permissions: ['storage', 'activeTab'],
     storage: { managed_schema: 'managed_schema.json' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'second-look@secondlook.school' } } }
