@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import type { BrowserContext, Page } from '@playwright/test';
 import { EXTENSION_ID } from '../../lib/extension-identity';
 import { expect, launchWithExtension, makeUserDataDir, removeDir, test, workerEvaluator } from './fixtures/extension';
+import { openPopup } from './fixtures/extension-pages';
 import { openSurface, routeSitePages, SURFACES } from './fixtures/site-pages';
 import { waitForCardText } from './fixtures/warning-card';
 
@@ -115,6 +116,10 @@ test.describe('deployment: `policy build` output as Linux managed policy', () =>
         expect(card).toContain(`“${PUPIL}” names a pupil at your school.`);
         // The card lists every finding: a name that is not in the CSV is not among them.
         expect(card).not.toContain(`“${NOT_ON_ROLL}”`);
+
+        // On the laptop, the popup is how staff and IT see that the school's policy arrived.
+        const popup = await openPopup(context, { over: page });
+        await expect(popup.locator('body')).toContainText('Managed by Oakfield Primary School');
       } finally {
         await context.close();
         removeManagedPolicy();
@@ -154,6 +159,13 @@ test.describe('deployment: `policy build` output as Linux managed policy', () =>
 
         const page = await typeOnPracticePage(context, `Well done ${PUPIL}`);
         expect(await waitForCardText(page)).toContain(`“${PUPIL}” names a pupil at your school.`);
+
+        // The popup shows the problem and its path, and that the school's policy is still in force.
+        const popup = await openPopup(context, { over: page });
+        const body = popup.locator('body');
+        await expect(body).toContainText('Managed by Oakfield Primary School');
+        await expect(body).toContainText('Must be one of "warn", "confirm"; found "shout".');
+        await expect(body).toContainText('mode');
       } finally {
         await context.close();
       }
