@@ -58,6 +58,8 @@ export class EditorSession {
   private lastText = '';
   private dismissed = new Set<string>();
   private warned = false;
+  /** The text as it was when it last had findings: they going away with the same text is not an edit. */
+  private warnedText = '';
   private holding: PendingSubmit | null = null;
   private allowOnce = false;
   private lastSubmitAt = -Infinity;
@@ -142,8 +144,10 @@ export class EditorSession {
       void this.host.counts.count('shown');
     } else if (!this.findings.length && this.warned) {
       this.warned = false;
-      if (text.trim()) void this.host.counts.count('edited');
+      // Gone because the text changed, not because of "this isn't a pupil", dismiss or a new policy.
+      if (text.trim() && text !== this.warnedText) void this.host.counts.count('edited');
     }
+    if (this.findings.length) this.warnedText = text;
     if (!this.findings.length) this.holding = null;
     if (this.findings.length) withFindings.add(this);
     else withFindings.delete(this);

@@ -93,6 +93,8 @@ test.describe('actions on the card', () => {
     const stored = JSON.parse(await storedJson(context)).local;
     expect(stored.exceptions).toEqual([expect.objectContaining({ rule: 'pupil-mention', hint: 'J… S… (10 characters)' })]);
     expect(JSON.stringify(stored.exceptions)).not.toMatch(/jack|smith/i);
+    // A false match answered is not an edit.
+    expect(stored.counts).toMatchObject({ shown: 1, edited: 0 });
 
     // Remembered: a new page, the same name, no warning; another pupil still warns.
     const again = await context.newPage();
