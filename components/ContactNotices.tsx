@@ -9,10 +9,24 @@ import type { ContactAction } from '../lib/sites/types';
 
 export function ContactBadge({ match }: { match: ContactMatch }) {
   return (
-    <span class={`contact-badge ${match.severity}`} role="img" aria-label={`Second Look: ${match.label}`} title={match.message}>
+    <span class={`contact-badge ${match.severity}`} role="img" aria-label={`Second Look: ${match.label}`}>
       <span aria-hidden="true">⚠ </span>
       {match.label}
     </span>
+  );
+}
+
+function Clause({ clause }: { clause: ContactMatch['clause'] }) {
+  return (
+    <p class="clause">
+      {clause.bySchool ? 'Your school’s policy: ' : 'Policy: '}
+      {clause.text}{' '}
+      {clause.url && (
+        <a href={clause.url} target="_blank" rel="noreferrer noopener">
+          Read the policy
+        </a>
+      )}
+    </p>
   );
 }
 
@@ -41,15 +55,7 @@ export function ProfileBanner({ match, onDismiss }: { match: ContactMatch; onDis
       </p>
       {open && (
         <div>
-          <p class="clause">
-            {match.clause.bySchool ? 'Your school’s policy: ' : 'Policy: '}
-            {match.clause.text}{' '}
-            {match.clause.url && (
-              <a href={match.clause.url} target="_blank" rel="noreferrer noopener">
-                Read the policy
-              </a>
-            )}
-          </p>
+          <Clause clause={match.clause} />
           <p class="advice">
             Looking at a pupil’s page is best kept to what your safeguarding role needs. Do not follow, add or message them from a personal account.
           </p>
@@ -96,15 +102,7 @@ export function ContactPrompt({ match, does, onCancel, onProceed, onNotAPupil }:
       <p class="hold" id="sl-contact-message">
         {ABOUT_TO[does]} looks like {WHOSE[match.group]}. {match.message}
       </p>
-      <p class="clause">
-        {match.clause.bySchool ? 'Your school’s policy: ' : 'Policy: '}
-        {match.clause.text}{' '}
-        {match.clause.url && (
-          <a href={match.clause.url} target="_blank" rel="noreferrer noopener">
-            Read the policy
-          </a>
-        )}
-      </p>
+      <Clause clause={match.clause} />
       <p class="advice">{match.advice}</p>
       <button type="button" class="link" onClick={onNotAPupil}>
         This isn’t a pupil

@@ -55,13 +55,15 @@ export interface BannerProps {
   match: ContactMatch;
   /** The profile's name: the banner goes beside it (below it when there is no room). */
   anchor: Element;
+  /** The profile's buttons: the banner never covers them. */
+  avoid: Element[];
   onDismiss(): void;
 }
 
 export class ContactLayer {
   private layer?: Shadow;
   private badges: { anchor: Element; match: ContactMatch; el?: HTMLElement }[] = [];
-  private banner?: { anchor: Element; el?: HTMLElement };
+  private banner?: { anchor: Element; avoid: Element[]; el?: HTMLElement };
   private promptHost?: Shadow;
   private promptFor?: Element;
   private announced = new Set<string>();
@@ -91,7 +93,7 @@ export class ContactLayer {
       ),
       root,
     );
-    this.banner = banner && { anchor: banner.anchor, el: root.querySelector<HTMLElement>('.banner') ?? undefined };
+    this.banner = banner && { anchor: banner.anchor, avoid: banner.avoid, el: root.querySelector<HTMLElement>('.banner') ?? undefined };
     const slots = root.querySelectorAll<HTMLElement>('.badge-slot');
     this.badges = badges.map((b, i) => ({ ...b, el: slots[i]?.firstElementChild as HTMLElement | undefined }));
     // Screen readers hear about each new match once; the badges themselves sit outside the list.
@@ -117,18 +119,28 @@ export class ContactLayer {
     this.positionPrompt();
   }
 
-  /** Beside the profile's name, else below it; always inside the viewport. */
+  /** Beside the profile's name, else below it, else below its buttons: never over the buttons, always in the viewport. */
   private positionBanner(): void {
     const el = this.banner?.el;
     if (!el || !this.banner) return;
     const r = textRect(this.banner.anchor);
     const w = el.offsetWidth;
     const hgt = el.offsetHeight;
-    const beside = r.right + GAP + w <= window.innerWidth - 4;
-    const left = beside ? r.right + GAP : r.left;
-    const top = beside ? r.top + r.height / 2 - Math.min(hgt, 34) / 2 : r.bottom + GAP;
-    el.style.left = `${Math.max(4, Math.min(left, window.innerWidth - w - 4))}px`;
-    el.style.top = `${Math.max(4, Math.min(top, window.innerHeight - hgt - 4))}px`;
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    const avoid = this.banner.avoid.filter((a) => a.isConnected).map((a) => a.getBoundingClientRect()).filter((a) => a.width > 0);
+    const lowest = Math.max(r.bottom, ...avoid.map((a) => a.bottom));
+    const candidates = [
+      { left: r.right + GAP, top: r.top + r.height / 2 - Math.min(hgt, 34) / 2 },
+      { left: r.left, top: r.bottom + GAP },
+      { left: r.left, top: lowest + GAP },
+    ];
+    const fits = (c: { left: number; top: number }) =>
+      c.left >= 4 && c.top >= 4 && c.left + w <= vw - 4 && c.top + hgt <= vh - 4 &&
+      !avoid.some((a) => c.left < a.right && a.left < c.left + w && c.top < a.bottom && a.top < c.top + hgt);
+    const place = candidates.find(fits) ?? candidates[2];
+    el.style.left = `${Math.max(4, Math.min(place.left, vw - w - 4))}px`;
+    el.style.top = `${Math.max(4, Math.min(place.top, vh - hgt - 4))}px`;
   }
 
   prompt(control: Element, props: Omit<ContactPromptProps, 'onCancel'> & { onCancel(): void }): void {

@@ -113,7 +113,8 @@ export class ContactWatcher {
     let nameEls: Element[] = [];
     let scope: Element | null = control;
     for (let level = 0; scope && level <= (surface.maxLevels ?? 8); scope = scope.parentElement, level++) {
-      nameEls = [...scope.querySelectorAll(surface.name)].slice(0, 3);
+      // A chat row's later text is the last message, which may name someone else: take its first name only.
+      nameEls = [...scope.querySelectorAll(surface.name)].slice(0, surface.kind === 'chat' ? 1 : 3);
       if (nameEls.length) break;
     }
     if (!nameEls.length || !scope) return undefined;
@@ -152,12 +153,15 @@ export class ContactWatcher {
   private render(): void {
     const badges: { anchor: Element; match: ContactMatch }[] = [];
     const seen = new Set<Element>();
-    let banner: { key: string; match: ContactMatch; anchor: Element } | undefined;
+    let banner: { key: string; match: ContactMatch; anchor: Element; avoid: Element[] } | undefined;
     for (const f of this.found) {
       const match = this.verdicts.get(keyOf(f.person));
       if (!match || !f.control.isConnected) continue;
       // A profile gets the one-line banner beside its name; rows get a badge by the name.
-      if (f.surface.kind === 'profile') banner = { key: keyOf(f.person), match, anchor: f.nameEl };
+      if (f.surface.kind === 'profile') {
+        const avoid = this.found.filter((g) => g.surface === f.surface).map((g) => g.control);
+        banner = { key: keyOf(f.person), match, anchor: f.nameEl, avoid };
+      }
       else if (!seen.has(f.nameEl)) {
         seen.add(f.nameEl);
         badges.push({ anchor: f.nameEl, match });
@@ -168,7 +172,7 @@ export class ContactWatcher {
       this.bannerDismissedFor = shown!.key;
       this.render();
     };
-    this.layer.show(badges, shown && { match: shown.match, anchor: shown.anchor, onDismiss });
+    this.layer.show(badges, shown && { match: shown.match, anchor: shown.anchor, avoid: shown.avoid, onDismiss });
   }
 
   /** Window capture, before the site's handlers: a click (or Enter/Space) on a control for a pupil waits. */

@@ -50,6 +50,8 @@ export const facebook: SiteAdapter = {
     },
     // No evidence for Messenger's message requests [L]: an Accept button near the person's name.
     { kind: 'message-request', path: '^/messages/requests', controls: [{ selector: '[role="button"]', names: ['Accept'], does: 'accept' }], name: 'h2, [role="heading"]', maxLevels: 8 },
+    // Messenger's chat list [L], no evidence: rows are links to /messages/t/<id>, the name their first span.
+    { kind: 'chat', path: '^/messages', controls: [{ selector: 'a[href^="/messages/t/"]', does: 'open-chat' }], name: 'span[dir="auto"]', maxLevels: 0 },
     // §2.4 [H]: Add friend (case varies) on a profile, Follow in professional mode; Message [M].
     {
       kind: 'profile',

@@ -40,6 +40,8 @@ export const instagram: SiteAdapter = {
     },
     // Message requests at /direct/requests [L]: Accept, with the person's name as the thread heading.
     { kind: 'message-request', path: '^/direct/requests', controls: [{ selector: 'button, [role="button"]', names: ['Accept'], does: 'accept' }], name: 'h2, [role="heading"]', maxLevels: 10 },
+    // The Direct thread list [L], no evidence: rows are links to /direct/t/<id>/, the name their first span.
+    { kind: 'chat', path: '^/direct/', controls: [{ selector: 'a[href^="/direct/t/"]', does: 'open-chat' }], name: 'span[dir="auto"]', maxLevels: 0 },
     // §3.3 [M]: the profile header's Follow / Follow Back / Message buttons, matched by text.
     {
       kind: 'profile',

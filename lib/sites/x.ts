@@ -54,6 +54,8 @@ export const x: SiteAdapter = {
       name: '[data-testid^="dm-message-request-item-"] [dir="ltr"], [data-testid="dm-message-request-name"]',
       maxLevels: 8,
     },
+    // Chat's conversation list [L]: the legacy DM list's test id "conversation"; Chat's own is not known.
+    { kind: 'chat', path: '^/(i/chat|messages)', controls: [{ selector: '[data-testid="conversation"]', does: 'open-chat' }], name: '[dir="ltr"]', maxLevels: 0 },
     // §1.4 [H]: the header's Follow button (test id <user id>-follow); "Who to follow" cells excluded.
     // Message from a profile: sendDMFromProfile [L], not in site-dom.md.
     {
