@@ -263,11 +263,21 @@ export class EditorSession {
   }
 
   waitThenDecide(pending: PendingSubmit): void {
-    this.read = { text: '', segments: [] };
-    void this.check(true).then(() => {
+    void this.settle().then(() => {
       if (this.mustHold()) this.hold(pending);
       else this.replay(pending, false);
     });
+  }
+
+  /** Check again now: a send came before the last check of this text came back. */
+  settle(): Promise<void> {
+    this.read = { text: '', segments: [] };
+    return this.check(true);
+  }
+
+  /** Let a send through that was stopped only to wait for checks (nothing to hold after all). */
+  release(pending: PendingSubmit): void {
+    this.replay(pending, false);
   }
 
   /** The send went through: count a warning that was showing as posted anyway. */

@@ -154,10 +154,18 @@ export class PageRuntime {
       e.preventDefault();
       e.stopImmediatePropagation();
       if (holding) holding.hold(pending);
-      else stale!.waitThenDecide(pending);
+      else void this.decideWhenChecked(group, verdicts, pending);
       return;
     }
     for (const s of group) s.markSent();
+  }
+
+  /** Some fields' last checks are still on their way: wait for all of them, then hold if any must be. */
+  private async decideWhenChecked(group: EditorSession[], verdicts: ReturnType<EditorSession['assess']>[], pending: PendingSubmit): Promise<void> {
+    await Promise.all(group.filter((_, i) => verdicts[i] === 'stale').map((s) => s.settle()));
+    const holder = group.find((s) => s.assess() === 'hold');
+    if (holder) holder.hold(pending);
+    else group[0].release(pending);
   }
 
   /** The editors a send control sends: those in the smallest container around it that holds any. */
