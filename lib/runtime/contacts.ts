@@ -27,6 +27,7 @@ interface Found {
 
 /** Scans at most this often while the page changes: reading names is cheap, but not free on busy feeds. */
 const SCAN_INTERVAL_MS = 150;
+const MAX_REMEMBERED = 2000;
 /** The element's text with its parts spaced (textContent runs "Jack Smith" and "@jack" together). */
 function textOf(el: Element): string {
   let text = '';
@@ -141,6 +142,8 @@ export class ContactWatcher {
     const job = this.checker.contacts(people).then(
       ({ matches }) => {
         if (generation !== this.generation) return;
+        // An endless feed meets endless names: keep the cache to the people seen lately.
+        if (this.verdicts.size > MAX_REMEMBERED) this.verdicts.clear();
         people.forEach((p, i) => this.verdicts.set(keyOf(p), matches[i] ?? null));
       },
       () => undefined, // the worker restarted: the next scan asks again
@@ -161,8 +164,7 @@ export class ContactWatcher {
       if (f.surface.kind === 'profile') {
         const avoid = this.found.filter((g) => g.surface === f.surface).map((g) => g.control);
         banner = { key: keyOf(f.person), match, anchor: f.nameEl, avoid };
-      }
-      else if (!seen.has(f.nameEl)) {
+      } else if (!seen.has(f.nameEl)) {
         seen.add(f.nameEl);
         badges.push({ anchor: f.nameEl, match });
       }
