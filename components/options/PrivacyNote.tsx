@@ -11,6 +11,10 @@ export function PrivacyNote() {
         <li>Everything happens on this device. Second Look sends nothing anywhere: not what you type, not these settings, not any counts.</li>
         <li>What you write on Facebook, X, Instagram and TikTok is checked while you write and then forgotten. It is never stored.</li>
         <li>
+          The names shown on friend, follow and message requests, profiles and chat lists are read in the same way, to spot pupils, and are
+          never stored either.
+        </li>
+        <li>
           Kept in this browser, on this device only: these settings (the names you enter, or codes for them if you keep names hashed), this
           week’s counts of warnings (numbers only), and your “not a match” list (codes and hints, never the words).
         </li>
