@@ -5,16 +5,10 @@
  */
 import { h, render } from 'preact';
 import { ContactBadge, ContactPrompt, ProfileBanner, type ContactPromptProps } from '../../components/ContactNotices';
-import cardCss from '../../components/warning-card.css?inline';
 import type { ContactMatch } from '../engine/contact';
+import { createLiveRegion, createShadowHost, type ShadowHost } from './shadow-host';
 
-const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'paste', 'copy', 'cut'];
 const GAP = 6;
-
-interface Shadow {
-  host: HTMLElement;
-  root: HTMLElement;
-}
 
 /** Where the text itself is (a name's element may be a full-width block): the union of its text's boxes. */
 function textRect(el: Element): DOMRect {
@@ -37,20 +31,6 @@ function textRect(el: Element): DOMRect {
   return right > left ? new DOMRect(left, top, right - left, bottom - top) : el.getBoundingClientRect();
 }
 
-function makeShadow(container: Element): Shadow {
-  const host = document.createElement('div');
-  host.style.cssText = 'all:initial;position:static;';
-  const shadow = host.attachShadow({ mode: 'closed' });
-  const style = document.createElement('style');
-  style.textContent = cardCss;
-  const root = document.createElement('div');
-  root.className = 'layer';
-  shadow.append(style, root);
-  for (const type of ISOLATED_EVENTS) host.addEventListener(type, (e) => e.stopPropagation());
-  container.append(host);
-  return { host, root };
-}
-
 export interface BannerProps {
   match: ContactMatch;
   /** The profile's name: the banner goes beside it (below it when there is no room). */
@@ -61,29 +41,27 @@ export interface BannerProps {
 }
 
 export class ContactLayer {
-  private layer?: Shadow;
+  private surface?: ShadowHost;
   private badges: { anchor: Element; match: ContactMatch; el?: HTMLElement }[] = [];
   private banner?: { anchor: Element; avoid: Element[]; el?: HTMLElement };
-  private promptHost?: Shadow;
+  private promptHost?: ShadowHost;
   private promptFor?: Element;
   private announced = new Set<string>();
   private live?: HTMLElement;
 
-  private ensureLayer(): Shadow {
-    if (!this.layer) {
-      this.layer = makeShadow(document.body);
-      this.live = document.createElement('div');
-      this.live.setAttribute('role', 'status');
-      this.live.style.cssText = 'position:fixed;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap;';
-      this.layer.root.parentNode!.append(this.live);
+  private ensureSurface(): ShadowHost {
+    if (!this.surface) {
+      this.surface = createShadowHost(document.body);
+      this.live = createLiveRegion();
+      this.surface.shadow.append(this.live);
     }
-    if (!this.layer.host.isConnected) document.body.append(this.layer.host);
-    return this.layer;
+    if (!this.surface.host.isConnected) document.body.append(this.surface.host);
+    return this.surface;
   }
 
   show(badges: { anchor: Element; match: ContactMatch }[], banner?: BannerProps): void {
-    if (!badges.length && !banner && !this.layer) return;
-    const { root } = this.ensureLayer();
+    if (!badges.length && !banner && !this.surface) return;
+    const { layer: root } = this.ensureSurface();
     render(
       h(
         'div',
@@ -143,25 +121,25 @@ export class ContactLayer {
     el.style.top = `${Math.max(4, Math.min(place.top, vh - hgt - 4))}px`;
   }
 
-  prompt(control: Element, props: Omit<ContactPromptProps, 'onCancel'> & { onCancel(): void }): void {
+  prompt(control: Element, props: ContactPromptProps): void {
     this.closePrompt();
     // Inside an open modal dialog so its focus trap lets people reach the buttons.
     const dialog = control.closest('[role="dialog"][aria-modal="true"], dialog');
-    this.promptHost = makeShadow(dialog ?? document.body);
+    this.promptHost = createShadowHost(dialog ?? document.body);
     this.promptFor = control;
     this.promptHost.host.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') props.onCancel();
     });
     const anchor = document.createElement('div');
     anchor.className = 'anchor';
-    this.promptHost.root.append(anchor);
+    this.promptHost.layer.append(anchor);
     render(h(ContactPrompt, props), anchor);
     this.positionPrompt();
   }
 
   private positionPrompt(): void {
     if (!this.promptHost || !this.promptFor) return;
-    const anchor = this.promptHost.root.firstElementChild as HTMLElement | null;
+    const anchor = this.promptHost.layer.firstElementChild as HTMLElement | null;
     if (!anchor) return;
     const r = this.promptFor.getBoundingClientRect();
     const w = anchor.offsetWidth;
@@ -174,7 +152,7 @@ export class ContactLayer {
 
   closePrompt(): void {
     if (!this.promptHost) return;
-    const anchor = this.promptHost.root.firstElementChild;
+    const anchor = this.promptHost.layer.firstElementChild;
     if (anchor) render(null, anchor);
     this.promptHost.host.remove();
     this.promptHost = undefined;
@@ -183,10 +161,10 @@ export class ContactLayer {
 
   destroy(): void {
     this.closePrompt();
-    if (this.layer) {
-      render(null, this.layer.root);
-      this.layer.host.remove();
+    if (this.surface) {
+      render(null, this.surface.layer);
+      this.surface.host.remove();
     }
-    this.layer = undefined;
+    this.surface = undefined;
   }
 }

@@ -9,8 +9,8 @@
  */
 import { h, render } from 'preact';
 import { WarningCard, headline, type WarningCardProps } from '../../components/WarningCard';
-import cardCss from '../../components/warning-card.css?inline';
 import type { Severity } from '../policy/rule-ids';
+import { createLiveRegion, createShadowHost } from './shadow-host';
 import { isTextField, rangeFor, type Editable, type EditorText } from './editor-text';
 
 export interface Mark {
@@ -19,7 +19,6 @@ export interface Mark {
   severity: Severity;
 }
 
-const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'paste', 'copy', 'cut'];
 const GAP = 6;
 
 /** Visible cards in this page, so that cards for several fields of one form do not cover each other. */
@@ -28,6 +27,7 @@ const placedCards = new Set<HTMLElement>();
 export class Overlay {
   private readonly host: HTMLElement;
   private readonly layer: HTMLElement;
+  private readonly shadow: ShadowRoot;
   private readonly marksEl: HTMLElement;
   private readonly anchor: HTMLElement;
   private readonly live: HTMLElement;
@@ -42,24 +42,14 @@ export class Overlay {
     private readonly editor: Editable,
     private readonly keepClear: () => Element[] = () => [],
   ) {
-    this.host = document.createElement('div');
-    const shadow = this.host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = cardCss;
-    this.layer = div('layer');
+    ({ host: this.host, layer: this.layer, shadow: this.shadow } = createShadowHost(this.container()));
     this.marksEl = div('marks');
     this.anchor = div('anchor');
-    this.live = div('sr-only');
-    this.live.setAttribute('role', 'status');
-    this.live.setAttribute('aria-live', 'polite');
-    this.live.style.cssText = 'position:fixed;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap;';
+    this.live = createLiveRegion();
     this.mirror = div('mirror');
     this.mirror.style.cssText = 'position:fixed;visibility:hidden;pointer-events:none;overflow:hidden;';
     this.layer.append(this.marksEl, this.anchor, this.mirror);
-    shadow.append(style, this.layer, this.live);
-    for (const type of ISOLATED_EVENTS) this.host.addEventListener(type, stop);
-    this.host.style.cssText = 'all:initial;position:static;';
-    this.container().append(this.host);
+    this.shadow.append(this.live);
   }
 
   /** Inside an open modal dialog (so its focus trap lets people reach the card), else the body. */
@@ -198,8 +188,4 @@ function div(className: string): HTMLElement {
   const el = document.createElement('div');
   el.className = className;
   return el;
-}
-
-function stop(e: Event): void {
-  e.stopPropagation();
 }
