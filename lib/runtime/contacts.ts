@@ -54,11 +54,16 @@ export class ContactWatcher {
   private generation = 0;
   private bannerDismissedFor = '';
 
+  /** Each surface with its route compiled once, not on every scan or key press. */
+  private readonly routes: { surface: ContactSurface; path?: RegExp }[];
+
   constructor(
     private readonly adapter: SiteAdapter,
     private readonly checker: Checker,
     private readonly counts: LocalCounts,
-  ) {}
+  ) {
+    this.routes = adapter.contacts.map((surface) => ({ surface, path: surface.path ? new RegExp(surface.path) : undefined }));
+  }
 
   get active(): boolean {
     return this.adapter.contacts.length > 0;
@@ -88,7 +93,7 @@ export class ContactWatcher {
   }
 
   private surfacesHere(): ContactSurface[] {
-    return this.adapter.contacts.filter((s) => !s.path || new RegExp(s.path).test(location.pathname));
+    return this.routes.filter((r) => !r.path || r.path.test(location.pathname)).map((r) => r.surface);
   }
 
   private scan(): void {
@@ -184,6 +189,8 @@ export class ContactWatcher {
     if (!(target instanceof Element)) return;
     if (e instanceof KeyboardEvent) {
       if (e.key !== 'Enter' && e.key !== ' ') return;
+      // Typing a space or a new line in an editor is never a contact control: stay off the typing path.
+      if ((target as HTMLElement).isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) return;
       // Buttons and links turn Enter/Space into a click of their own, which is caught as a click.
       if (target.closest('button, a[href]')) return;
     }

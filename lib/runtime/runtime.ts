@@ -65,11 +65,12 @@ export class PageRuntime {
 
     // Editors unmount as single-page apps re-render: drop their sessions. Content moving above an
     // editor shifts it without a scroll or resize: follow it (batched to one update per frame).
-    const observer = new MutationObserver(() => {
+    const observer = new MutationObserver((records) => {
       this.sweep();
       this.positionAll();
       this.scheduleProfileScan();
-      this.contacts.schedule();
+      // Keystrokes change only the editor's own DOM: no request list or profile appears there.
+      if (records.some((r) => !insideEditor(r.target))) this.contacts.schedule();
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });
     ctx.onInvalidated(() => observer.disconnect());
@@ -236,6 +237,11 @@ export class PageRuntime {
     this.sessions.clear();
     this.contacts.destroy();
   }
+}
+
+function insideEditor(node: Node): boolean {
+  const el = node instanceof Element ? node : node.parentElement;
+  return Boolean(el?.closest('[contenteditable="true"], [contenteditable=""], textarea'));
 }
 
 /** Entry point for each site's content script. */
