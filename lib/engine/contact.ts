@@ -12,6 +12,7 @@ import type { CompiledPolicy } from './compile';
 import { isStrongName } from './analysis';
 import type { NameHit, RosterGroup } from './names/name-index';
 import { RULES } from './rules/catalogue';
+import { describeForm } from './rules/name-mentions';
 import { tokenise } from './tokenise';
 
 export type ContactGroup = Exclude<RosterGroup, 'staff'>;
@@ -73,14 +74,13 @@ export function matchContact(compiled: CompiledPolicy, displayName: string, hand
   const rule = RULES['pupil-contact'];
   const severity: Severity = settings?.severity ?? (group === 'pupil' ? 'high' : 'medium');
   const shown = text === name ? partAround(name, hit.start) : `@${String(handle).replace(/^@+/, '')}`;
-  const how = hit.fuzzy ? 'looks like the name of' : hit.nickname ? 'looks like a short form of the name of' : 'matches the name of';
   const url = compiled.policy.policyUrl;
   return {
     group,
     action: group === 'pupil' ? 'hold' : 'caution',
     severity,
     label: LABEL[group],
-    message: `“${shown.length > 60 ? shown.slice(0, 59) + '…' : shown}” ${how} ${WHO[group]} on your school’s roster.`,
+    message: `“${shown.length > 60 ? shown.slice(0, 59) + '…' : shown}” ${describeForm(hit, 'matches the name of')} ${WHO[group]} on your school’s roster.`,
     clause: { text: settings?.clause ?? rule.clause, bySchool: settings?.clause !== undefined, ...(url ? { url } : {}) },
     advice:
       group === 'pupil'

@@ -33,8 +33,9 @@ export function longestHits(hits: NameHit[]): NameHit[] {
   return out;
 }
 
-export function describeForm(hit: NameHit): string {
+/** How a hit stands for the person: "names", or a misspelling / short form of the name. */
+export function describeForm(hit: NameHit, exact = 'names'): string {
   if (hit.fuzzy) return 'looks like the name of';
   if (hit.nickname) return 'looks like a short form of the name of';
-  return 'names';
+  return exact;
 }
