@@ -9,12 +9,12 @@
  * those screenshots are skipped, with a message.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { EXTENSION_ID } from '../lib/extension-identity';
 import { launchWithExtension, makeUserDataDir, removeDir, workerEvaluator } from '../tests/e2e/fixtures/extension';
 import { openOptions, openPopup } from '../tests/e2e/fixtures/extension-pages';
+import { IS_ROOT, MANAGED_POLICY_DIR, managedPolicyFile } from '../tests/e2e/fixtures/managed-policy';
 import { setPersonalPolicy } from '../tests/e2e/fixtures/policy';
 import { openSurface, routeSitePages, SURFACES } from '../tests/e2e/fixtures/site-pages';
 import { clickCardButton, waitForCardText } from '../tests/e2e/fixtures/warning-card';
@@ -22,7 +22,7 @@ import { clickCardButton, waitForCardText } from '../tests/e2e/fixtures/warning-
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'docs', 'screenshots');
 const MIS = (name: string) => join(ROOT, 'tests', 'fixtures', 'mis', name);
-const POLICY_FILE = '/etc/chromium/policies/managed/second-look-screenshots.json';
+const POLICY_FILE = managedPolicyFile('second-look-screenshots.json');
 const COMMENT = SURFACES.find((s) => s.name === 'facebook comment')!;
 /** Narrower than the tests' default window, to keep the PNGs small; the page is 46rem wide at most. */
 const OPTIONS_VIEWPORT = { width: 800, height: 900 };
@@ -111,21 +111,11 @@ async function personalStates(): Promise<void> {
 }
 
 async function managedStates(): Promise<void> {
-  if (process.getuid?.() !== 0) {
-    console.log('  skipped popup-managed and options-managed: writing a managed policy to /etc/chromium/policies/managed needs root');
+  if (!IS_ROOT) {
+    console.log(`  skipped popup-managed and options-managed: writing a managed policy to ${MANAGED_POLICY_DIR} needs root`);
     return;
   }
-  mkdirSync('/etc/chromium/policies/managed', { recursive: true });
-  writeFileSync(
-    POLICY_FILE,
-    JSON.stringify({
-      '3rdparty': {
-        extensions: {
-          [EXTENSION_ID]: { ...SCHOOL, pupils: [{ name: 'Isla Thornton' }, { name: 'Alfie Hartley' }, { name: 'Mo Ali' }], mode: 'confirm' },
-        },
-      },
-    }),
-  );
+  POLICY_FILE.write({ ...SCHOOL, pupils: [{ name: 'Isla Thornton' }, { name: 'Alfie Hartley' }, { name: 'Mo Ali' }], mode: 'confirm' });
   try {
     await withBrowser(async (context) => {
       await setPersonalPolicy(context, { staff: [{ name: 'Sarah Hughes', role: 'Headteacher' }] });
@@ -139,7 +129,7 @@ async function managedStates(): Promise<void> {
       await shot(await optionsPage(context), 'options-managed');
     });
   } finally {
-    rmSync(POLICY_FILE, { force: true });
+    POLICY_FILE.remove();
   }
 }
 
@@ -152,7 +142,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  rmSync(POLICY_FILE, { force: true });
+  POLICY_FILE.remove();
   console.error(error);
   process.exit(1);
 });

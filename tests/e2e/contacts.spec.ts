@@ -8,7 +8,7 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { PEOPLE, type FixturePerson } from '../fixtures/sites/shared/people';
 import { expect, getServiceWorker, test } from './fixtures/extension';
-import { actions, CONTACT_SURFACES, routeSitePages, type ContactSpec } from './fixtures/site-pages';
+import { actions, CONTACT_SURFACES, openPracticePage, routeSitePages, type ContactSpec } from './fixtures/site-pages';
 import { setPersonalPolicy } from './fixtures/policy';
 import { clickCardButton, readBadges, readCards } from './fixtures/warning-card';
 
@@ -32,8 +32,7 @@ async function open(context: BrowserContext, spec: ContactSpec, person: FixtureP
   await routeSitePages(context);
   await setPersonalPolicy(context, SCHOOL);
   const page = await context.newPage();
-  await page.goto(typeof spec.url === 'string' ? spec.url : spec.url(person.handle));
-  await page.waitForFunction(() => window.__fixture?.ready === true);
+  await openPracticePage(page, typeof spec.url === 'string' ? spec.url : spec.url(person.handle));
   return page;
 }
 

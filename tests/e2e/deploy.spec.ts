@@ -7,24 +7,19 @@
  * The policy folder is machine-wide (every Chromium on this machine reads it), so each test writes
  * the file just before launching and removes it straight after. Writing there needs root.
  */
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { BrowserContext, Page } from '@playwright/test';
 import { EXTENSION_ID } from '../../lib/extension-identity';
 import { expect, launchWithExtension, makeUserDataDir, removeDir, test, workerEvaluator } from './fixtures/extension';
+import { IS_ROOT, managedPolicyFile } from './fixtures/managed-policy';
 import { openPopup } from './fixtures/extension-pages';
 import { openSurface, routeSitePages, SURFACES } from './fixtures/site-pages';
 import { waitForCardText } from './fixtures/warning-card';
+import { runCli } from '../support/run-cli';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_FILE = join(POLICY_DIR, 'second-look-e2e.json');
-const IS_ROOT = process.getuid?.() === 0;
-const run = promisify(execFile);
+const POLICY_FILE = managedPolicyFile('second-look-e2e.json');
 
 const PUPIL = 'Alfie Hartley'; // from tests/fixtures/mis/sims-pupils.csv
 const NOT_ON_ROLL = 'Jack Smith'; // the demo policy's pupil: flagged only if the wrong policy is in force
@@ -35,27 +30,18 @@ async function buildLinuxPolicy(extra: string[] = []): Promise<{ file: Record<st
   const out = mkdtempSync(join(tmpdir(), 'second-look-e2e-build-'));
   const settings = join(out, 'settings.json');
   writeFileSync(settings, JSON.stringify({ mode: 'warn' }));
-  await run(
-    process.execPath,
-    [
-      '--import', 'tsx', 'lib/cli/main.ts', 'policy', 'build',
-      '--school', 'Oakfield Primary School', '--aliases', 'Oakfield,OPS',
-      '--pupils', 'tests/fixtures/mis/sims-pupils.csv', '--staff', 'tests/fixtures/mis/sims-staff.csv',
-      '--settings', settings, '--out', out, ...extra,
-    ],
-    { cwd: ROOT },
-  );
+  const built = await runCli([
+    'policy', 'build',
+    '--school', 'Oakfield Primary School', '--aliases', 'Oakfield,OPS',
+    '--pupils', 'tests/fixtures/mis/sims-pupils.csv', '--staff', 'tests/fixtures/mis/sims-staff.csv',
+    '--settings', settings, '--out', out, ...extra,
+  ]);
+  if (built.code !== 0) throw new Error(`policy build failed (${built.code}): ${built.stderr}`);
   return { file: JSON.parse(readFileSync(join(out, 'linux/chrome-and-chromium.json'), 'utf8')), out };
 }
 
-function installManagedPolicy(file: unknown): void {
-  mkdirSync(POLICY_DIR, { recursive: true });
-  writeFileSync(POLICY_FILE, JSON.stringify(file, null, 2));
-}
-
-function removeManagedPolicy(): void {
-  rmSync(POLICY_FILE, { force: true });
-}
+const installManagedPolicy = (file: unknown) => POLICY_FILE.writeFile(file);
+const removeManagedPolicy = () => POLICY_FILE.remove();
 
 interface PolicyState {
   policy: Record<string, unknown>;

@@ -18,7 +18,7 @@
  *   makes Chrome refuse the whole extension: no service worker starts.
  * - storage.managed is filled a few seconds after start-up (about 3-4 s here), so tests poll.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
@@ -35,13 +35,11 @@ import {
   test,
   workerEvaluator,
 } from './fixtures/extension';
+import { IS_ROOT, managedPolicyFile, NEEDS_ROOT } from './fixtures/managed-policy';
 
 // Functions passed to evalInWorker run in the service worker, where Chrome's `chrome` global exists.
 
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_FILE = join(POLICY_DIR, 'second-look-e2e.json');
-const IS_ROOT = process.getuid?.() === 0;
-const NEEDS_ROOT = 'needs root to write /etc/chromium/policies/managed';
+const POLICY_FILE = managedPolicyFile('second-look-e2e.json');
 
 const GOOD_POLICY = {
   schoolName: "St Example's Primary School",
@@ -49,14 +47,8 @@ const GOOD_POLICY = {
   mode: 'confirm',
 };
 
-function writeManagedPolicy(policy: unknown): void {
-  mkdirSync(POLICY_DIR, { recursive: true });
-  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } }, null, 2));
-}
-
-function removeManagedPolicy(): void {
-  rmSync(POLICY_FILE, { force: true });
-}
+const writeManagedPolicy = (policy: unknown) => POLICY_FILE.write(policy);
+const removeManagedPolicy = () => POLICY_FILE.remove();
 
 interface StoredState {
   managed: Record<string, unknown>;

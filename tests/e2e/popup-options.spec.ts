@@ -6,14 +6,12 @@
  * the warning back; no serious accessibility problems (axe-core) in light and dark mode; no sideways
  * scrolling at 200 % zoom.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
 import axe from 'axe-core';
-import { EXTENSION_ID } from '../../lib/extension-identity';
 import { expect, launchWithExtension, makeUserDataDir, removeDir, test, workerEvaluator } from './fixtures/extension';
 import { openOptions, openPopup, OPTIONS_URL } from './fixtures/extension-pages';
+import { IS_ROOT, managedPolicyFile, NEEDS_ROOT } from './fixtures/managed-policy';
 import { setPersonalPolicy } from './fixtures/policy';
 import { openSurface, routeSitePages, SURFACES } from './fixtures/site-pages';
 import { clickCardButton, waitForCardText } from './fixtures/warning-card';
@@ -246,22 +244,20 @@ test('removing a “not a match” answer in the options page brings the warning
 });
 
 test.describe('settings pushed by the school', () => {
-  const POLICY_DIR = '/etc/chromium/policies/managed';
   // Its own file name, so a concurrent run of managed-policy.spec.ts never removes this one (or the reverse).
-  const POLICY_FILE = join(POLICY_DIR, 'second-look-e2e-options.json');
+  const POLICY_FILE = managedPolicyFile('second-look-e2e-options.json');
   const MANAGED = {
     schoolName: 'Oakfield Primary School',
     pupils: [{ name: 'Jack Smith' }, { name: 'Olivia Brown' }],
     mode: 'confirm',
     policyUrl: 'https://oakfield.example.sch.uk/social-media-policy',
   };
-  test.skip(process.getuid?.() !== 0, 'needs root to write a managed policy to /etc/chromium/policies/managed');
+  test.skip(!IS_ROOT, NEEDS_ROOT);
 
   test('are shown read-only, marked “Set by your school”, and never written; the rest can still be set', async () => {
     const userDataDir = makeUserDataDir();
     // The folder affects every Chromium on this machine: write the file just for this launch.
-    mkdirSync(POLICY_DIR, { recursive: true });
-    writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: MANAGED } } }));
+    POLICY_FILE.write(MANAGED);
     const context = await launchWithExtension({ userDataDir });
     try {
       await expect.poll(async () => ((await storedLocal(context, ['policyState'])).policyState as { source?: string })?.source, { timeout: 15_000 }).toBe('managed');
@@ -298,7 +294,7 @@ test.describe('settings pushed by the school', () => {
       await expect.poll(async () => ((await storedLocal(context, ['policyState'])).policyState as { policy: { staff?: unknown } }).policy.staff).toEqual([{ name: 'Sarah Jones', role: 'Headteacher' }]);
       expect(policyState.policy.mode).toBe('confirm');
     } finally {
-      rmSync(POLICY_FILE, { force: true });
+      POLICY_FILE.remove();
       await context.close();
       removeDir(userDataDir);
     }

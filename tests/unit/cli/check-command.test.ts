@@ -1,29 +1,14 @@
 /** The real `check` command, run as an admin would run it. */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../support/run-cli';
 import { hashPolicy } from '../../../lib/policy/hash-policy';
 import { loadFixturePolicy } from '../helpers';
 
-const run = promisify(execFile);
-const root = new URL('../../../', import.meta.url).pathname;
 
-async function cli(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = run(process.execPath, ['--import', 'tsx', 'lib/cli/main.ts', ...args], { cwd: root });
-  if (stdin !== undefined) {
-    child.child.stdin!.end(stdin);
-  } else child.child.stdin!.end();
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const cli = runCli;
 
 const dir = mkdtempSync(join(tmpdir(), 'second-look-cli-'));
 const policyFile = join(dir, 'policy.json');

@@ -1,27 +1,15 @@
 /** The real `policy build` command, run as school IT would run it, on the MIS fixture exports. */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, runCli } from '../../support/run-cli';
 import { EXTENSION_ID } from '../../../lib/extension-identity';
 
-const run = promisify(execFile);
-const root = new URL('../../../', import.meta.url).pathname;
+const root = REPO_ROOT;
 const mis = (f: string) => join(root, 'tests/fixtures/mis', f);
 
-async function cli(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = run(process.execPath, ['--import', 'tsx', 'lib/cli/main.ts', ...args], { cwd: root });
-  child.child.stdin!.end(stdin);
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const cli = runCli;
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'second-look-build-'));
 
