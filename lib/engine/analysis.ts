@@ -7,6 +7,7 @@ import type { Severity, Site, Surface, TextRuleId } from '../policy/rule-ids';
 import type { CompiledPolicy, TermTag } from './compile';
 import type { NameHit } from './names/name-index';
 import type { PhraseHit } from './terms/phrase-matcher';
+import { jobSignal, type JobSignal } from './job';
 import { tokenise, type Token } from './tokenise';
 
 export interface RawFinding {
@@ -30,6 +31,8 @@ export interface Analysis {
   aboutFamily: boolean;
   /** Something in the post presents an organisation as the author's workplace. */
   workplace: boolean;
+  /** Whether the post is about the author's own school job, how sure, and on which words (see job.ts). */
+  job: JobSignal;
   compiled: CompiledPolicy;
 }
 
@@ -59,10 +62,11 @@ export function analyse(compiled: CompiledPolicy, text: string, surface: Surface
     const { list, contextual } = h.value;
     if (list === 'family-cues') aboutFamily = true;
     else if (list === 'workplace-cues') workplace = true;
-    else if (!contextual && (list === 'school-context' || list === 'school-life' || list === 'school' || list === 'positions' || list === 'confidential')) aboutSchool = true;
+    else if (!contextual && (list === 'school-context' || list.startsWith('school-life') || list === 'school' || list === 'positions' || list.startsWith('confidential'))) aboutSchool = true;
   }
   if (!aboutSchool) aboutSchool = names.some((n) => isStrongName(n) && (n.group === 'pupil' || n.group === 'staff'));
-  return { text, surface, site, tokens, terms, names, aboutSchool, aboutFamily, workplace: workplace || aboutSchool, compiled };
+  const job = jobSignal({ text, tokens, terms, names });
+  return { text, surface, site, tokens, terms, names, aboutSchool, aboutFamily, workplace: workplace || aboutSchool, job, compiled };
 }
 
 /** Quote the person's own words back to them, shortened. */

@@ -1,16 +1,45 @@
-/** confidential: sensitive school matters (safeguarding, SEN, exclusions, medical, staffing, inspection outcomes). */
-import { quote, type Analysis, type RawFinding, termsIn } from '../analysis';
+/**
+ * confidential: sensitive school matters. Three lists: matters about pupils and their families
+ * (confidential: safeguarding, SEN, medical, behaviour, attainment data), staffing matters
+ * (confidential-staff: sickness, suspensions, warnings, grievances, redundancies) and school matters
+ * not yet public (confidential-school: an unpublished inspection grade, "not announced yet").
+ * Weaker words (needsContext: "excluded", "signed off", "keep it quiet") count only in a post about
+ * the author's school job or naming someone from the rosters. Routine work that merely mentions a
+ * sensitive word ("safeguarding training") is school-life, not confidential.
+ */
+import { isStrongName, quote, type Analysis, type RawFinding } from '../analysis';
+import type { TermTag } from '../compile';
+import type { PhraseHit } from '../terms/phrase-matcher';
+
+const LISTS = new Set<string>(['confidential', 'confidential-staff', 'confidential-school']);
+
+const REASON: Record<string, string> = {
+  confidential: 'may be a confidential matter about a pupil or their family.',
+  'confidential-staff': 'may be a confidential staffing matter.',
+  'confidential-school': 'may be school business that is not public yet.',
+};
+
+/** Lists whose phrases make a sensitive word inside them routine ("safeguarding training"). */
+const ROUTINE = new Set<string>(['school-life-events', 'school-life-work']);
+
+/** The confidential terms that count in this post (shared with school-life). */
+export function countedConfidential(a: Analysis): PhraseHit<TermTag>[] {
+  const named = a.names.some((n) => n.group !== 'formerPupil' && isStrongName(n));
+  const routine = a.terms.filter((h) => ROUTINE.has(h.value.list));
+  return a.terms.filter(
+    (h) =>
+      LISTS.has(h.value.list) &&
+      (!h.value.contextual || named || a.job.tiedApartFrom(h.start, h.end)) &&
+      !routine.some((r) => r.start <= h.start && h.end <= r.end && r.end - r.start > h.end - h.start),
+  );
+}
 
 export function confidential(a: Analysis): RawFinding[] {
-  // Weaker words (excluded, diagnosis, allegation…) need a post about school or a roster name nearby.
-  const inContext = a.aboutSchool || a.names.length > 0;
-  return termsIn(a, 'confidential')
-    .filter((h) => !h.value.contextual || inContext)
-    .map((h) => ({
-      rule: 'confidential',
-      severity: 'high',
-      start: h.start,
-      end: h.end,
-      message: `${quote(a, h.start, h.end)} may be a confidential school matter.`,
-    }));
+  return countedConfidential(a).map((h) => ({
+    rule: 'confidential',
+    severity: 'high',
+    start: h.start,
+    end: h.end,
+    message: `${quote(a, h.start, h.end)} ${REASON[h.value.list]}`,
+  }));
 }

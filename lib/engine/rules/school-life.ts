@@ -1,20 +1,97 @@
-/** school-life: pupils, parents, colleagues or school events referred to in a way that ties the post to the author's job. */
-import { quote, termCounts, termsIn, type Analysis, type RawFinding } from '../analysis';
-import { longestHits } from './name-mentions';
+/**
+ * school-life: pupils, parents or colleagues referred to without names, or school occasions and
+ * work, in a way that ties the post to the author's job.
+ *
+ * Kinds of evidence (each its own term list) and when they count:
+ * - people (school-life): unnamed pupils, parents, colleagues: "one of my Year 6s", "half the
+ *   parents", "his mum", "the staffroom";
+ * - the author's class (school-life-class): "my class", "my Y10 set": not when a pupil is named,
+ *   since then they only say where that pupil is;
+ * - occasions (school-life-events): "sports day", "the residential": not when the author writes as a
+ *   parent about their own child's;
+ * - work (school-life-work): "marking", "PPA", "book looks";
+ * - the routine setting (school-life-setting): "the register", "staff meeting", "gate duty": only
+ *   when nobody is named, since otherwise they just set the scene;
+ * - a confidential matter about someone unnamed, a pupil's parent ("Alfie's dad"), a parent on the
+ *   roster named in full.
+ * Words in a list's needsContext count only in a post tied to the job (Analysis.job).
+ */
+import { quote, type Analysis, type RawFinding } from '../analysis';
+import type { TermTag } from '../compile';
+import type { PhraseHit } from '../terms/phrase-matcher';
+import { colleagueMention } from './colleague-mention';
+import { countedConfidential } from './confidential';
+import { longestHits, nameCounts } from './name-mentions';
+import { schoolMention } from './school-mention';
+
+type Kind = 'school-life' | 'school-life-class' | 'school-life-events' | 'school-life-work' | 'school-life-setting';
+const KINDS = new Set<string>(['school-life', 'school-life-class', 'school-life-events', 'school-life-work', 'school-life-setting']);
+
+const REASON: Record<Kind, string> = {
+  'school-life': 'refers to pupils, parents or colleagues at your school: even without names, people can often tell who is meant.',
+  'school-life-class': 'refers to your class at school.',
+  'school-life-events': 'is a school occasion, which ties this post to your school.',
+  'school-life-work': 'is school work, which ties this post to your job.',
+  'school-life-setting': 'is part of your school day, which ties this post to your job.',
+};
+
+/** What a pupil's possessive is followed by when the post speaks of their family ("Alfie's dad"). */
+const FAMILY_WORDS = new Set(['mum', 'mam', 'mom', 'dad', 'mother', 'father', 'parents', 'parent', 'nan', 'nana', 'grandma', 'grandad', 'carer', 'carers', 'family', 'stepdad', 'stepmum', 'brother', 'sister']);
+
+interface Named {
+  pupil: boolean;
+  anyone: boolean;
+}
+
+function whoIsNamed(a: Analysis): Named {
+  const pupil = a.names.some((h) => h.group === 'pupil' && nameCounts(a, h));
+  return { pupil, anyone: pupil || colleagueMention(a).length > 0 || schoolMention(a).length > 0 };
+}
+
+function counts(a: Analysis, h: PhraseHit<TermTag>, named: () => Named): boolean {
+  const kind = h.value.list as Kind;
+  if (h.value.contextual && !a.job.tiedApartFrom(h.start, h.end)) return false;
+  if (kind === 'school-life-events' && a.job.asParent) return false;
+  if (kind === 'school-life-setting') return !named().anyone;
+  if (kind === 'school-life-class') return !named().pupil;
+  return true;
+}
 
 export function schoolLife(a: Analysis): RawFinding[] {
-  const out: RawFinding[] = termsIn(a, 'school-life')
-    .filter((h) => termCounts(a, h))
-    .map((h) => ({
-      rule: 'school-life',
-      severity: 'medium',
-      start: h.start,
-      end: h.end,
-      message: `${quote(a, h.start, h.end)} ties this post to school life and your job.`,
-    }));
+  let memo: Named | undefined;
+  const named = () => (memo ??= whoIsNamed(a));
+  const out: RawFinding[] = [];
+  const finding = (start: number, end: number, reason: string): RawFinding => ({
+    rule: 'school-life',
+    severity: 'medium',
+    start,
+    end,
+    message: `${quote(a, start, end)} ${reason}`,
+  });
+
+  for (const h of a.terms) {
+    if (!KINDS.has(h.value.list) || !counts(a, h, named)) continue;
+    out.push(finding(h.start, h.end, REASON[h.value.list as Kind]));
+  }
+
+  // A pupil's parent or family, by the pupil's possessive ("Alfie's dad", "Reece Wragg's mum").
+  for (const h of a.names) {
+    if (h.group !== 'pupil' || !/['\u2019]s$/i.test(a.text.slice(h.start, h.end))) continue;
+    const next = a.tokens[h.endToken + 1];
+    if (next && FAMILY_WORDS.has(next.norm) && !next.newlineBefore && nameCounts(a, h)) out.push(finding(h.start, next.end, "refers to a pupil's family."));
+  }
+
+  // A confidential matter about pupils or colleagues nobody names still points at people at your school.
+  if (!named().anyone) {
+    for (const h of countedConfidential(a)) {
+      if (h.value.list === 'confidential-school') continue;
+      out.push(finding(h.start, h.end, 'is about a pupil or colleague at your school, even without a name.'));
+    }
+  }
+
   // A parent named in full is school life too (they are not pupils or colleagues, but are part of the school).
   for (const h of longestHits(a.names.filter((n) => n.group === 'parent'))) {
-    out.push({ rule: 'school-life', severity: 'medium', start: h.start, end: h.end, message: `${quote(a, h.start, h.end)} names a parent at your school.` });
+    out.push(finding(h.start, h.end, 'names a parent at your school.'));
   }
   return out;
 }

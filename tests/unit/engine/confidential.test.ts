@@ -7,7 +7,7 @@ const engine = createEngine(loadFixturePolicy());
 describe('confidential', () => {
   it.each([
     ['a safeguarding matter', 'Another safeguarding referral today', 'safeguarding referral'],
-    ['child protection', 'Child protection conference all afternoon', 'Child protection'],
+    ['child protection', 'Child protection conference all afternoon', 'Child protection conference'],
     ['an EHCP', 'Finally got the EHCP through', 'EHCP'],
     ['social services', 'Social services were called', 'Social services'],
     ['an exclusion, in a post about school', 'One of my pupils got excluded today', 'excluded'],

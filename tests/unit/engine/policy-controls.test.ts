@@ -5,7 +5,8 @@ import { RULES } from '../../../lib/engine/rules/catalogue';
 import { loadFixturePolicy } from '../helpers';
 
 const base = loadFixturePolicy();
-const text = 'Jack Smith was brilliant in my class today';
+// A pupil named, and a school occasion as a separate reference (school-life).
+const text = 'Jack Smith was brilliant at sports day today';
 
 describe('policy controls', () => {
   it('gives each finding our clause summary and advice by default, with the school policy link', () => {

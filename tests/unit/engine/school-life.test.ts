@@ -7,7 +7,7 @@ const engine = createEngine(loadFixturePolicy());
 describe('school-life', () => {
   it.each([
     ['my class', 'My class were a nightmare today', 'My class'],
-    ['one of my Year 6s', 'One of my Year 6s said the funniest thing', 'my Year 6s'],
+    ['one of my Year 6s', 'One of my Year 6s said the funniest thing', 'One of my Year 6s'],
     ["parents' evening", "Parents' evening until 8pm, send wine", "Parents' evening"],
     ['sports day', 'Sports day tomorrow, pray for sun', 'Sports day'],
     ['the nativity', 'The nativity was a triumph', 'The nativity'],
