@@ -17,7 +17,7 @@ import type { PhraseHit } from './terms/phrase-matcher';
 import type { Token } from './tokenise';
 import type { NameHit } from './names/name-index';
 import type { TermTag } from './compile';
-import { CUE_CAP, CUES, wordFeatures, type Cue, type CueHit } from './classifier/features';
+import { CUE_CAP, CUES, uniqueSlots, wordFeatures, wordNorm, type Cue, type CueHit } from './classifier/features';
 import { jobModel, type JobModel } from './classifier/job-model';
 
 export interface JobEvidence {
@@ -40,10 +40,15 @@ export interface JobSignal {
   /** The words that raised the score most, strongest first (at most 3). */
   evidence: JobEvidence[];
   /**
-   * Whether the rest of the post, without what the words in [start, end) add, ties it to the job:
-   * a weak word ("marking", "excluded") must not vouch for itself.
+   * The post is tied to the job and, without what the words in the given spans add, something else
+   * in it still points at the job: a weak word ("marking", "excluded") must not vouch for itself.
    */
-  tiedApartFrom(start: number, end: number): boolean;
+  tiedApartFrom(spans: readonly Span[]): boolean;
+}
+
+export interface Span {
+  start: number;
+  end: number;
 }
 
 export interface JobInput {
@@ -146,11 +151,10 @@ export function jobSignal(input: JobInput, model: JobModel = jobModel()): JobSig
   }
   if (model.words.length > 1) {
     const tokenWeight = new Float64Array(input.tokens.length);
-    const seen = new Set<number>();
-    for (const f of wordFeatures(input.tokens, nameGroups(input.tokens, input.names), model.bits)) {
-      if (seen.has(f.slot)) continue; // presence, not counts
-      seen.add(f.slot);
-      const w = model.words[f.slot];
+    const features = uniqueSlots(wordFeatures(input.tokens, nameGroups(input.tokens, input.names), model.bits));
+    const norm = wordNorm(features.length);
+    for (const f of features) {
+      const w = model.words[f.slot] * norm;
       score += w;
       const share = w / (f.last - f.first + 1);
       for (let i = f.first; i <= f.last; i++) tokenWeight[i] += share;
@@ -164,10 +168,12 @@ export function jobSignal(input: JobInput, model: JobModel = jobModel()): JobSig
     !strongJob &&
     !input.terms.some((h) => !h.value.contextual && (h.value.list === 'school-life' || h.value.list === 'school-life-class' || h.value.list === 'school-life-work'));
 
-  const tiedApartFrom = (start: number, end: number): boolean => {
-    let s = score;
-    for (const c of contributions) if (c.start < end && start < c.end) s -= c.weight;
-    return s >= model.threshold;
+  // Tied, and something else in the post points at the job too: a weak word must not vouch for itself alone.
+  const tiedApartFrom = (spans: readonly Span[]): boolean => {
+    if (score < model.threshold) return false;
+    let rest = score;
+    for (const c of contributions) if (spans.some((s) => c.start < s.end && s.start < c.end)) rest -= c.weight;
+    return rest >= model.bias + model.support;
   };
   return { tied: score >= model.threshold, score, threshold: model.threshold, asParent, evidence: topEvidence(contributions), tiedApartFrom };
 }

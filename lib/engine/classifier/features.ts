@@ -83,3 +83,14 @@ export function wordFeatures(tokens: readonly Token[], groupAt: readonly (string
   }
   return out;
 }
+
+/** Each slot once (presence, not counts), first occurrence kept. */
+export function uniqueSlots(features: WordFeature[]): WordFeature[] {
+  const seen = new Set<number>();
+  return features.filter((f) => (seen.has(f.slot) ? false : (seen.add(f.slot), true)));
+}
+
+/** Word weights are scaled by 1/√(number of slots), so a long post does not pile up small weights. */
+export function wordNorm(slots: number): number {
+  return slots > 0 ? 1 / Math.sqrt(slots) : 0;
+}

@@ -15,6 +15,8 @@ export interface JobModelFile {
   bias: number;
   /** Score (log-odds) from which a post counts as tied to the job. */
   threshold: number;
+  /** How far above the bias the rest of a post must be for a weak word to count (see JobSignal.tiedApartFrom). */
+  support: number;
   cues: Record<Cue, number>;
   wordScale: number;
   /** base64 of 2^bits signed bytes. */
@@ -26,6 +28,7 @@ export interface JobModel {
   bits: number;
   bias: number;
   threshold: number;
+  support: number;
   cues: Float64Array;
   words: Float64Array;
 }
@@ -45,7 +48,7 @@ export function loadJobModel(file: JobModelFile): JobModel {
     if (bytes.length !== size) throw new Error(`job model: ${bytes.length} word weights, expected ${size}`);
     for (let i = 0; i < size; i++) words[i] = ((bytes[i] << 24) >> 24) * file.wordScale;
   }
-  return { bits: file.bits, bias: file.bias, threshold: file.threshold, cues: Float64Array.from(CUES, (c) => file.cues[c] ?? 0), words };
+  return { bits: file.bits, bias: file.bias, threshold: file.threshold, support: file.support, cues: Float64Array.from(CUES, (c) => file.cues[c] ?? 0), words };
 }
 
 let current: JobModel | undefined;

@@ -25,13 +25,13 @@ const ROUTINE = new Set<string>(['school-life-events', 'school-life-work']);
 /** The confidential terms that count in this post (shared with school-life). */
 export function countedConfidential(a: Analysis): PhraseHit<TermTag>[] {
   const named = a.names.some((n) => n.group !== 'formerPupil' && isStrongName(n));
-  const routine = a.terms.filter((h) => ROUTINE.has(h.value.list));
-  return a.terms.filter(
-    (h) =>
-      LISTS.has(h.value.list) &&
-      (!h.value.contextual || named || a.job.tiedApartFrom(h.start, h.end)) &&
-      !routine.some((r) => r.start <= h.start && h.end <= r.end && r.end - r.start > h.end - h.start),
-  );
+  // A sensitive word inside a routine phrase ("safeguarding training") or an insult ("absolute weapons") is neither.
+  const routine = a.terms.filter((h) => ROUTINE.has(h.value.list) || h.value.list === 'derogatory');
+  const sensitive = a.terms.filter((h) => LISTS.has(h.value.list) && !routine.some((r) => r.start <= h.start && h.end <= r.end && r.end - r.start > h.end - h.start));
+  // Weaker words need the job from something other than sensitive words ("cannabis" and "drugs" do not vouch for each other).
+  let context: boolean | undefined;
+  const inContext = () => (context ??= named || a.job.tiedApartFrom(sensitive));
+  return sensitive.filter((h) => !h.value.contextual || inContext());
 }
 
 export function confidential(a: Analysis): RawFinding[] {

@@ -18,11 +18,14 @@
  */
 import { quote, type Analysis, type RawFinding } from '../analysis';
 import type { TermTag } from '../compile';
+import type { NameHit } from '../names/name-index';
 import type { PhraseHit } from '../terms/phrase-matcher';
 import { colleagueMention } from './colleague-mention';
 import { countedConfidential } from './confidential';
 import { longestHits, nameCounts } from './name-mentions';
 import { schoolMention } from './school-mention';
+
+const PROFILE_SURFACES = new Set(['profile-job', 'profile-bio', 'profile-name']);
 
 type Kind = 'school-life' | 'school-life-class' | 'school-life-events' | 'school-life-work' | 'school-life-setting';
 const KINDS = new Set<string>(['school-life', 'school-life-class', 'school-life-events', 'school-life-work', 'school-life-setting']);
@@ -39,18 +42,39 @@ const REASON: Record<Kind, string> = {
 const FAMILY_WORDS = new Set(['mum', 'mam', 'mom', 'dad', 'mother', 'father', 'parents', 'parent', 'nan', 'nana', 'grandma', 'grandad', 'carer', 'carers', 'family', 'stepdad', 'stepmum', 'brother', 'sister']);
 
 interface Named {
+  /** A pupil is named (also by a first name alone in a post about the job). */
   pupil: boolean;
+  /** A pupil or a member of staff is named (roles do not count). */
+  person: boolean;
+  /** A pupil, a colleague (by name or role) or the school is named. */
   anyone: boolean;
 }
 
 function whoIsNamed(a: Analysis): Named {
-  const pupil = a.names.some((h) => h.group === 'pupil' && nameCounts(a, h));
-  return { pupil, anyone: pupil || colleagueMention(a).length > 0 || schoolMention(a).length > 0 };
+  const pupil = a.names.some((h) => h.group === 'pupil' && countsAsNamed(a, h));
+  const person = pupil || a.names.some((h) => h.group === 'staff' && countsAsNamed(a, h));
+  return { pupil, person, anyone: person || colleagueMention(a).length > 0 || schoolMention(a).length > 0 };
+}
+
+/**
+ * As the name rules count it, or a first name in a post about the job (not about the author's
+ * family, and not "our Freddie" / "my Jack", the way people write about their own).
+ */
+function countsAsNamed(a: Analysis, h: NameHit): boolean {
+  if (nameCounts(a, h)) return true;
+  if (h.form !== 'first' || !a.job.tied || a.aboutFamily || a.job.asParent) return false;
+  const prev = a.tokens[h.startToken - 1];
+  return !(prev && (prev.norm === 'my' || prev.norm === 'our'));
+}
+
+/** Of overlapping school-life hits, the longest: "staff meeting" is not also "the staff". */
+function outermost(hits: PhraseHit<TermTag>[]): PhraseHit<TermTag>[] {
+  return hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start));
 }
 
 function counts(a: Analysis, h: PhraseHit<TermTag>, named: () => Named): boolean {
   const kind = h.value.list as Kind;
-  if (h.value.contextual && !a.job.tiedApartFrom(h.start, h.end)) return false;
+  if (h.value.contextual && !a.job.tiedApartFrom([h])) return false;
   if (kind === 'school-life-events' && a.job.asParent) return false;
   if (kind === 'school-life-setting') return !named().anyone;
   if (kind === 'school-life-class') return !named().pupil;
@@ -58,6 +82,8 @@ function counts(a: Analysis, h: PhraseHit<TermTag>, named: () => Named): boolean
 }
 
 export function schoolLife(a: Analysis): RawFinding[] {
+  // In a profile field the author's own role is profession-disclosure.
+  if (PROFILE_SURFACES.has(a.surface)) return [];
   let memo: Named | undefined;
   const named = () => (memo ??= whoIsNamed(a));
   const out: RawFinding[] = [];
@@ -69,23 +95,28 @@ export function schoolLife(a: Analysis): RawFinding[] {
     message: `${quote(a, start, end)} ${reason}`,
   });
 
-  for (const h of a.terms) {
-    if (!KINDS.has(h.value.list) || !counts(a, h, named)) continue;
+  const hits = outermost(a.terms.filter((h) => KINDS.has(h.value.list)));
+  for (const h of hits) {
+    if (!counts(a, h, named)) continue;
     out.push(finding(h.start, h.end, REASON[h.value.list as Kind]));
   }
 
-  // A pupil's parent or family, by the pupil's possessive ("Alfie's dad", "Reece Wragg's mum").
+  // A pupil's parent or family, by the pupil's possessive ("Alfie's dad", "Reece Wragg's mum"), not the author's own ("my Jack's").
   for (const h of a.names) {
     if (h.group !== 'pupil' || !/['\u2019]s$/i.test(a.text.slice(h.start, h.end))) continue;
     const next = a.tokens[h.endToken + 1];
-    if (next && FAMILY_WORDS.has(next.norm) && !next.newlineBefore && nameCounts(a, h)) out.push(finding(h.start, next.end, "refers to a pupil's family."));
+    const prev = a.tokens[h.startToken - 1];
+    if (!next || !FAMILY_WORDS.has(next.norm) || next.newlineBefore || (prev && (prev.norm === 'my' || prev.norm === 'our'))) continue;
+    if (hits.some((o) => o.start <= next.start && next.end <= o.end)) continue; // "Jack's parents' evening"
+    if (countsAsNamed(a, h)) out.push(finding(h.start, next.end, "refers to a pupil's family."));
   }
 
-  // A confidential matter about pupils or colleagues nobody names still points at people at your school.
-  if (!named().anyone) {
+  // A confidential matter about an unnamed pupil or family still points at people at your school
+  // (staffing and school matters do not, on their own).
+  if (!named().person) {
     for (const h of countedConfidential(a)) {
-      if (h.value.list === 'confidential-school') continue;
-      out.push(finding(h.start, h.end, 'is about a pupil or colleague at your school, even without a name.'));
+      if (h.value.list !== 'confidential') continue;
+      out.push(finding(h.start, h.end, 'is about a pupil or family at your school, even without a name.'));
     }
   }
 
