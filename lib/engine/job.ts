@@ -142,12 +142,12 @@ export function jobSignal(input: JobInput, model: JobModel = jobModel()): JobSig
 
   // Contribution of each cue hit and each token, for evidence.
   let score = model.bias;
-  const contributions: { start: number; end: number; weight: number }[] = [];
+  const contributions: Contribution[] = [];
   for (const [cue, n] of counts) {
     const w = model.cues[CUES.indexOf(cue)];
     score += w * Math.min(n, CUE_CAP);
     const each = (w * Math.min(n, CUE_CAP)) / n;
-    for (const c of cues) if (c.cue === cue) contributions.push({ start: c.start, end: c.end, weight: each });
+    for (const c of cues) if (c.cue === cue) contributions.push({ start: c.start, end: c.end, weight: each, evidence: true });
   }
   if (model.words.length > 1) {
     const tokenWeight = new Float64Array(input.tokens.length);
@@ -159,7 +159,8 @@ export function jobSignal(input: JobInput, model: JobModel = jobModel()): JobSig
       const share = w / (f.last - f.first + 1);
       for (let i = f.first; i <= f.last; i++) tokenWeight[i] += share;
     }
-    input.tokens.forEach((t, i) => contributions.push({ start: t.start, end: t.end, weight: tokenWeight[i] }));
+    // Short words and numbers can weigh (style), but are no evidence a person would recognise.
+    input.tokens.forEach((t, i) => contributions.push({ start: t.start, end: t.end, weight: tokenWeight[i], evidence: t.norm.length >= 3 && !t.isNumber }));
   }
 
   const strongJob = cues.some((c) => c.cue === 'pupil-name' || c.cue === 'staff-name');
@@ -178,16 +179,30 @@ export function jobSignal(input: JobInput, model: JobModel = jobModel()): JobSig
   return { tied: score >= model.threshold, score, threshold: model.threshold, asParent, evidence: topEvidence(contributions), tiedApartFrom };
 }
 
+/** The job evidence outside the given spans, as quoted words for a message: ` (with “my lot”, “the register”)`, or "". */
+export function otherEvidence(a: { text: string; job: JobSignal }, spans: readonly Span[]): string {
+  const words = a.job.evidence
+    .filter((e) => !spans.some((s) => e.start < s.end && s.start < e.end))
+    .slice(0, 2)
+    .map((e) => `“${a.text.slice(e.start, e.end).replace(/\s+/g, ' ').slice(0, 30)}”`);
+  return words.length ? ` (with ${words.join(', ')})` : '';
+}
+
+interface Contribution extends JobEvidence {
+  /** Words a person would recognise as the reason (not "a", "on", a number). */
+  evidence: boolean;
+}
+
 /** The strongest positive contributions, merged where they overlap, strongest first. */
-function topEvidence(contributions: { start: number; end: number; weight: number }[]): JobEvidence[] {
-  const positive = contributions.filter((c) => c.weight > 0.05).sort((a, b) => a.start - b.start || b.end - a.end);
+function topEvidence(contributions: Contribution[]): JobEvidence[] {
+  const positive = contributions.filter((c) => c.evidence && c.weight > 0.25).sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: JobEvidence[] = [];
   for (const c of positive) {
     const last = merged[merged.length - 1];
     if (last && c.start < last.end) {
       last.end = Math.max(last.end, c.end);
       last.weight += c.weight;
-    } else merged.push({ ...c });
+    } else merged.push({ start: c.start, end: c.end, weight: c.weight });
   }
   return merged.sort((a, b) => b.weight - a.weight || a.start - b.start).slice(0, 3);
 }

@@ -4,7 +4,8 @@
  * (full-batch training from zero weights, no random order; numbers written with fixed precision).
  *
  *   npm run train:job                         train on everything shippable, cross-validate, write the model
- *   npm run train:job -- --check              train, and fail if the shipped file differs (nothing written)
+ *   npm run train:job -- --check              train the shipped model only (no cross-validation) and fail if
+ *                                             assets/model/job-model.json differs from it (nothing written)
  *   npm run train:job -- --with-eval-only     also use r/teaching 2017–18 as job posts (NOT shippable; never written)
  *   SHARED_DATA_DIR=/path/to/shared/data npm run train:job
  *
@@ -280,18 +281,52 @@ function ruleFigures(school: string, model: JobModel): string {
 function main(): void {
   const check = process.argv.includes('--check');
   const withEvalOnly = process.argv.includes('--with-eval-only');
-  const out: string[] = [];
-  const log = (s = '') => {
-    out.push(s);
-    process.stdout.write(s + '\n');
-  };
+  const log = (s = '') => process.stdout.write(s + '\n');
   const staff = Object.fromEntries(SCHOOLS.map((s) => [s, staffSamples(s)]));
   const everyday = everydaySamples();
   const extra = withEvalOnly ? redditSamples() : [];
   log(`Job model: ${SCHOOLS.map((s) => `${s} ${staff[s].length} posts (${staff[s].filter((x) => x.label).length} tied to the job)`).join(', ')}; ${everyday.length} everyday tweets (Davidson "neither", MIT)${withEvalOnly ? `; ${extra.length} r/teaching 2017–18 posts (evaluation-only licence: not shippable)` : ''}.`);
   log(`Features: ${CUES.length} cues + 2^${BITS} hashed word/word-pair slots; L2 ${L2_WORDS} (words) ${L2_CUES} (cues); ${STEPS} full-batch Adam steps.`);
 
-  // Leave one school out.
+  const threshold = check ? thresholdInFile() : crossValidate(staff, everyday, extra, log);
+
+  // The shipped model: everything shippable.
+  const pooled = SCHOOLS.flatMap((s) => staff[s]);
+  const w = train([...pooled, ...everyday, ...extra]);
+  if (!check) printWeights(w, log);
+  if (withEvalOnly) {
+    log('');
+    log('(--with-eval-only: trained with r/teaching; nothing written.)');
+    return;
+  }
+  const file = toFile(w, threshold, {
+    trainedOn: ['staff-posts-dev (beckfield, castlegate): labelled development corpus', 'offensive-davidson labeled_data.csv class "neither" (MIT, Davidson et al. 2017)'],
+  });
+  const json = JSON.stringify(file, null, 1) + '\n';
+  log(`Model file: ${(json.length / 1024).toFixed(1)} KB`);
+  if (check) {
+    const shipped = readFileSync(MODEL_PATH, 'utf8');
+    if (shipped !== json) {
+      process.stderr.write(`train:job --check: ${MODEL_PATH} is not what the script writes; run npm run train:job.\n`);
+      process.exit(1);
+    }
+    log('--check: the shipped model is what this script writes.');
+    return;
+  }
+  writeFileSync(MODEL_PATH, json);
+  log(`Wrote ${resolve(MODEL_PATH)}`);
+}
+
+/** --check reuses the threshold the full run chose by cross-validation. */
+function thresholdInFile(): number {
+  return (JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as JobModelFile).threshold;
+}
+
+/**
+ * Leave one school out, then 5-fold over both schools; prints the figures and returns the
+ * threshold chosen on the held-out posts.
+ */
+function crossValidate(staff: Record<string, Sample[]>, everyday: Sample[], extra: Sample[], log: (s?: string) => void): number {
   log('');
   log('Train on one school (+ everyday tweets), test on the other:');
   const heldScores: number[] = [];
@@ -335,9 +370,10 @@ function main(): void {
   }
   const kc = confusion(kScores, kLabels, threshold);
   log(`5-fold over both schools (every 5th post): job signal P ${fmt(pr(kc).precision)} R ${fmt(pr(kc).recall)} (tp ${kc.tp} fp ${kc.fp} fn ${kc.fn} tn ${kc.tn})`);
+  return threshold;
+}
 
-  // The shipped model: everything shippable.
-  const w = train([...pooled, ...everyday, ...extra]);
+function printWeights(w: Weights, log: (s?: string) => void): void {
   log('');
   log(`Cue weights: ${CUES.map((c, i) => `${c} ${w.cues[i].toFixed(2)}`).join(', ')}; bias ${w.bias.toFixed(2)}`);
   const ranked = [...w.words.keys()].filter((i) => slotNames.has(i)).sort((x, y) => w.words[y] - w.words[x]);
@@ -346,28 +382,6 @@ function main(): void {
   const show = (slots: number[]) => slots.map((s) => `${nameOf(s)} ${w.words[s].toFixed(2)}`).join(', ');
   log(`Heaviest words for the job: ${show(ranked.slice(0, 25))}`);
   log(`Heaviest words against:     ${show(ranked.slice(-15).reverse())}`);
-  if (withEvalOnly) {
-    log('');
-    log('(--with-eval-only: trained with r/teaching; nothing written.)');
-    return;
-  }
-  const file = toFile(w, threshold, {
-    trainedOn: ['staff-posts-dev (beckfield, castlegate): labelled development corpus', 'offensive-davidson labeled_data.csv class "neither" (MIT, Davidson et al. 2017)'],
-    crossValidated: out.filter((l) => l.startsWith('  test') || l.startsWith('5-fold')).map((l) => l.trim()),
-  });
-  const json = JSON.stringify(file, null, 1) + '\n';
-  log(`Model file: ${(json.length / 1024).toFixed(1)} KB`);
-  if (check) {
-    const shipped = readFileSync(MODEL_PATH, 'utf8');
-    if (shipped !== json) {
-      process.stderr.write(`train:job --check: ${MODEL_PATH} is not what the script writes; run npm run train:job.\n`);
-      process.exit(1);
-    }
-    log('--check: the shipped model is what this script writes.');
-    return;
-  }
-  writeFileSync(MODEL_PATH, json);
-  log(`Wrote ${resolve(MODEL_PATH)}`);
 }
 
 main();

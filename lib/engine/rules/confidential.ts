@@ -9,14 +9,15 @@
  */
 import { isStrongName, quote, type Analysis, type RawFinding } from '../analysis';
 import type { TermTag } from '../compile';
+import { otherEvidence } from '../job';
 import type { PhraseHit } from '../terms/phrase-matcher';
 
 const LISTS = new Set<string>(['confidential', 'confidential-staff', 'confidential-school']);
 
 const REASON: Record<string, string> = {
-  confidential: 'may be a confidential matter about a pupil or their family.',
-  'confidential-staff': 'may be a confidential staffing matter.',
-  'confidential-school': 'may be school business that is not public yet.',
+  confidential: 'may be a confidential matter about a pupil or their family',
+  'confidential-staff': 'may be a confidential staffing matter',
+  'confidential-school': 'may be school business that is not public yet',
 };
 
 /** Lists whose phrases make a sensitive word inside them routine ("safeguarding training"). */
@@ -35,11 +36,13 @@ export function countedConfidential(a: Analysis): PhraseHit<TermTag>[] {
 }
 
 export function confidential(a: Analysis): RawFinding[] {
-  return countedConfidential(a).map((h) => ({
+  const hits = countedConfidential(a);
+  return hits.map((h) => ({
     rule: 'confidential',
     severity: 'high',
     start: h.start,
     end: h.end,
-    message: `${quote(a, h.start, h.end)} ${REASON[h.value.list]}`,
+    // A weaker word counts because of the rest of the post: say which words tie it to school.
+    message: `${quote(a, h.start, h.end)} ${REASON[h.value.list]}${h.value.contextual ? otherEvidence(a, hits) : ''}.`,
   }));
 }

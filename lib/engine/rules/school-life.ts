@@ -21,6 +21,7 @@ import type { TermTag } from '../compile';
 import type { NameHit } from '../names/name-index';
 import type { PhraseHit } from '../terms/phrase-matcher';
 import { colleagueMention } from './colleague-mention';
+import { otherEvidence } from '../job';
 import { countedConfidential } from './confidential';
 import { longestHits, nameCounts } from './name-mentions';
 import { schoolMention } from './school-mention';
@@ -31,11 +32,11 @@ type Kind = 'school-life' | 'school-life-class' | 'school-life-events' | 'school
 const KINDS = new Set<string>(['school-life', 'school-life-class', 'school-life-events', 'school-life-work', 'school-life-setting']);
 
 const REASON: Record<Kind, string> = {
-  'school-life': 'refers to pupils, parents or colleagues at your school: even without names, people can often tell who is meant.',
-  'school-life-class': 'refers to your class at school.',
-  'school-life-events': 'is a school occasion, which ties this post to your school.',
-  'school-life-work': 'is school work, which ties this post to your job.',
-  'school-life-setting': 'is part of your school day, which ties this post to your job.',
+  'school-life': 'refers to pupils, parents or colleagues at your school: even without names, people can often tell who is meant',
+  'school-life-class': 'refers to your class at school',
+  'school-life-events': 'is a school occasion, which ties this post to your school',
+  'school-life-work': 'is school work, which ties this post to your job',
+  'school-life-setting': 'is part of your school day, which ties this post to your job',
 };
 
 /** What a pupil's possessive is followed by when the post speaks of their family ("Alfie's dad"). */
@@ -98,7 +99,8 @@ export function schoolLife(a: Analysis): RawFinding[] {
   const hits = outermost(a.terms.filter((h) => KINDS.has(h.value.list)));
   for (const h of hits) {
     if (!counts(a, h, named)) continue;
-    out.push(finding(h.start, h.end, REASON[h.value.list as Kind]));
+    // A weaker word counts because of the rest of the post: say which words those are.
+    out.push(finding(h.start, h.end, `${REASON[h.value.list as Kind]}${h.value.contextual ? otherEvidence(a, [h]) : ''}.`));
   }
 
   // A pupil's parent or family, by the pupil's possessive ("Alfie's dad", "Reece Wragg's mum"), not the author's own ("my Jack's").
