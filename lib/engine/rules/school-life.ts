@@ -73,9 +73,17 @@ function outermost(hits: PhraseHit<TermTag>[]): PhraseHit<TermTag>[] {
   return hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start));
 }
 
-function counts(a: Analysis, h: PhraseHit<TermTag>, named: () => Named): boolean {
+/**
+ * Weaker words need the job from the rest of the post, and not only from weaker words of the same
+ * kind ("team meeting" and "new timetable" do not vouch for each other; "my lot" and "fire drill" do).
+ */
+function supported(a: Analysis, h: PhraseHit<TermTag>, hits: readonly PhraseHit<TermTag>[]): boolean {
+  return a.job.tiedApartFrom(hits.filter((o) => o === h || (o.value.contextual && o.value.list === h.value.list)));
+}
+
+function counts(a: Analysis, h: PhraseHit<TermTag>, hits: readonly PhraseHit<TermTag>[], named: () => Named): boolean {
   const kind = h.value.list as Kind;
-  if (h.value.contextual && !a.job.tiedApartFrom([h])) return false;
+  if (h.value.contextual && !supported(a, h, hits)) return false;
   if (kind === 'school-life-events' && a.job.asParent) return false;
   if (kind === 'school-life-setting') return !named().anyone;
   if (kind === 'school-life-class') return !named().pupil;
@@ -98,7 +106,7 @@ export function schoolLife(a: Analysis): RawFinding[] {
 
   const hits = outermost(a.terms.filter((h) => KINDS.has(h.value.list)));
   for (const h of hits) {
-    if (!counts(a, h, named)) continue;
+    if (!counts(a, h, hits, named)) continue;
     // A weaker word counts because of the rest of the post: say which words those are.
     out.push(finding(h.start, h.end, `${REASON[h.value.list as Kind]}${h.value.contextual ? otherEvidence(a, [h]) : ''}.`));
   }
