@@ -46,3 +46,30 @@ describe('derogatory', () => {
     expect(ofRule(strict, 'derogatory', 'What a fucking day')).toEqual([{ rule: 'derogatory', severity: 'high', evidence: 'fucking' }]);
   });
 });
+
+describe('derogatory in British English', () => {
+  it.each([
+    ['a British insult', 'The bloke in the BMW is a right knobhead', 'knobhead'],
+    ['another spelling', 'what a bell end that driver was', 'bell end'],
+    ['abbreviated swearing', 'ffs, the boiler has gone again', 'ffs'],
+    ['a slang insult', 'the new manager is an absolute melt', 'absolute melt'],
+    ['mockery of a pupil', 'one of mine is thick as two short planks', 'thick as two short planks'],
+    ['a threat spelt out', 'if he blocks my drive again I swear I\'ll batter him', "I swear I'll batter him"],
+    ['a group put down without slurs', 'These people come over here and want it all handed to them', 'come over here and'],
+    ['a stereotype with the group in the post', 'Travellers on the field again, lock your sheds', 'lock your sheds'],
+  ])('flags %s', (_what, text, evidence) => {
+    expect(ofRule(engine, 'derogatory', text).map((f) => f.evidence)).toContain(evidence);
+  });
+
+  it.each([
+    ['a neutral description of a class', 'my class were a nightmare, bouncing off the walls'],
+    ['crying', 'Ugly cried at the wedding'],
+    ['a feral cat', 'Our slightly feral cat caught a mouse'],
+    ['a common misspelling of assessment', 'Risk assesment done for the trip'],
+    ['a stereotype phrase with no group', 'Lock up your bikes, it is a rough area for thefts'],
+    ['wanting a coffee', "I'll kill for a coffee"],
+    ['going back home', 'Can we go back home now, my feet hurt'],
+  ])('stays quiet for %s', (_what, text) => {
+    expect(ofRule(engine, 'derogatory', text)).toEqual([]);
+  });
+});
