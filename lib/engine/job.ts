@@ -17,7 +17,7 @@ import type { PhraseHit } from './terms/phrase-matcher';
 import type { Token } from './tokenise';
 import type { NameHit } from './names/name-index';
 import type { TermTag } from './compile';
-import { CUE_CAP, CUES, uniqueSlots, wordFeatures, wordNorm, type Cue, type CueHit } from './classifier/features';
+import { CUE_CAP, CUES, wordFeatures, wordNorm, type Cue, type CueHit } from './classifier/features';
 import { jobModel, type JobModel } from './classifier/job-model';
 
 export interface JobEvidence {
@@ -58,6 +58,8 @@ export interface JobInput {
   names: readonly NameHit[];
 }
 
+/** Below this a word's weight (log-odds) is not worth showing as evidence. */
+const EVIDENCE_MIN = 0.25;
 const STRONG_NAME_FORMS = new Set(['full', 'initial-surname', 'first-initial', 'joined', 'alias', 'title-surname']);
 const SCHOOL_LIFE_LISTS = new Set(['school-life', 'school-life-class', 'school-life-events', 'school-life-work']);
 const CONFIDENTIAL_LISTS = new Set(['confidential', 'confidential-staff', 'confidential-school']);
@@ -136,31 +138,33 @@ export function nameGroups(tokens: readonly Token[], names: readonly NameHit[]):
 }
 
 export function jobSignal(input: JobInput, model: JobModel = jobModel()): JobSignal {
+  const { tokens } = input;
   const cues = jobCues(input);
   const counts = new Map<Cue, number>();
   for (const c of cues) counts.set(c.cue, (counts.get(c.cue) ?? 0) + 1);
 
-  // Contribution of each cue hit and each token, for evidence.
   let score = model.bias;
-  const contributions: Contribution[] = [];
+  /** What each cue hit adds (a capped cue shares its weight among its hits). */
+  const cueWeight = new Map<Cue, number>();
   for (const [cue, n] of counts) {
-    const w = model.cues[CUES.indexOf(cue)];
-    score += w * Math.min(n, CUE_CAP);
-    const each = (w * Math.min(n, CUE_CAP)) / n;
-    for (const c of cues) if (c.cue === cue) contributions.push({ start: c.start, end: c.end, weight: each, evidence: true });
+    const total = model.cues[CUES.indexOf(cue)] * Math.min(n, CUE_CAP);
+    score += total;
+    cueWeight.set(cue, total / n);
   }
-  if (model.words.length > 1) {
-    const tokenWeight = new Float64Array(input.tokens.length);
-    const features = uniqueSlots(wordFeatures(input.tokens, nameGroups(input.tokens, input.names), model.bits));
-    const norm = wordNorm(features.length);
-    for (const f of features) {
-      const w = model.words[f.slot] * norm;
+  // What each token adds through the word weights (a word pair shares its weight between its two words).
+  const tokenWeight = new Float64Array(model.words.length > 1 ? tokens.length : 0);
+  if (tokenWeight.length) {
+    const words = wordFeatures(tokens, nameGroups(tokens, input.names), model.bits);
+    const norm = wordNorm(words.length);
+    for (let k = 0; k < words.length; k++) {
+      const w = model.words[words.slots[k]] * norm;
       score += w;
-      const share = w / (f.last - f.first + 1);
-      for (let i = f.first; i <= f.last; i++) tokenWeight[i] += share;
+      const at = words.first[k];
+      if (words.bigram[k]) {
+        tokenWeight[at] += w / 2;
+        tokenWeight[at + 1] += w / 2;
+      } else tokenWeight[at] += w;
     }
-    // Short words and numbers can weigh (style), but are no evidence a person would recognise.
-    input.tokens.forEach((t, i) => contributions.push({ start: t.start, end: t.end, weight: tokenWeight[i], evidence: t.norm.length >= 3 && !t.isNumber }));
   }
 
   const strongJob = cues.some((c) => c.cue === 'pupil-name' || c.cue === 'staff-name');
@@ -173,10 +177,45 @@ export function jobSignal(input: JobInput, model: JobModel = jobModel()): JobSig
   const tiedApartFrom = (spans: readonly Span[]): boolean => {
     if (score < model.threshold) return false;
     let rest = score;
-    for (const c of contributions) if (spans.some((s) => c.start < s.end && s.start < c.end)) rest -= c.weight;
+    for (const c of cues) if (spans.some((s) => c.start < s.end && s.start < c.end)) rest -= cueWeight.get(c.cue)!;
+    if (tokenWeight.length) {
+      let done = 0; // tokens before this index are already taken off (spans may overlap)
+      for (const s of [...spans].sort((x, y) => x.start - y.start)) {
+        for (let i = Math.max(done, firstTokenAtOrAfter(tokens, s.start)); i < tokens.length && tokens[i].start < s.end; i++, done = i) rest -= tokenWeight[i];
+      }
+    }
     return rest >= model.bias + model.support;
   };
-  return { tied: score >= model.threshold, score, threshold: model.threshold, asParent, evidence: topEvidence(contributions), tiedApartFrom };
+
+  let evidence: JobEvidence[] | undefined;
+  return {
+    tied: score >= model.threshold,
+    score,
+    threshold: model.threshold,
+    asParent,
+    get evidence() {
+      if (evidence) return evidence;
+      const contributions: Contribution[] = cues.map((c) => ({ start: c.start, end: c.end, weight: cueWeight.get(c.cue)!, evidence: true }));
+      // Short words and numbers can weigh (style), but are no evidence a person would recognise.
+      tokens.forEach((t, i) => {
+        if (tokenWeight[i] > EVIDENCE_MIN) contributions.push({ start: t.start, end: t.end, weight: tokenWeight[i], evidence: t.norm.length >= 3 && !t.isNumber });
+      });
+      return (evidence = topEvidence(contributions));
+    },
+    tiedApartFrom,
+  };
+}
+
+/** Index of the first token that ends after `offset` (binary search over token offsets). */
+function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The job evidence outside the given spans, as quoted words for a message: ` (with “my lot”, “the register”)`, or "". */
@@ -195,7 +234,7 @@ interface Contribution extends JobEvidence {
 
 /** The strongest positive contributions, merged where they overlap, strongest first. */
 function topEvidence(contributions: Contribution[]): JobEvidence[] {
-  const positive = contributions.filter((c) => c.evidence && c.weight > 0.25).sort((a, b) => a.start - b.start || b.end - a.end);
+  const positive = contributions.filter((c) => c.evidence && c.weight > EVIDENCE_MIN).sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: JobEvidence[] = [];
   for (const c of positive) {
     const last = merged[merged.length - 1];

@@ -27,7 +27,7 @@ import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { analyse } from '../../lib/engine/analysis';
 import { compilePolicy } from '../../lib/engine/compile';
-import { CUE_CAP, CUES, uniqueSlots, wordFeatures, wordNorm } from '../../lib/engine/classifier/features';
+import { CUE_CAP, CUES, wordFeatures, wordNorm } from '../../lib/engine/classifier/features';
 import { loadJobModel, useJobModel, type JobModel, type JobModelFile } from '../../lib/engine/classifier/job-model';
 import { jobCues, nameGroups } from '../../lib/engine/job';
 import { modelWord } from '../../lib/engine/classifier/features';
@@ -81,15 +81,16 @@ function featurise(policy: Policy, texts: { text: string; surface: 'post' | 'com
     for (const c of jobCues(a)) cues[CUES.indexOf(c.cue)]++;
     for (let k = 0; k < cues.length; k++) cues[k] = Math.min(cues[k], CUE_CAP);
     const groups = nameGroups(a.tokens, a.names);
-    const features = uniqueSlots(wordFeatures(a.tokens, groups, BITS));
-    for (const f of features) {
-      const name = a.tokens.slice(f.first, f.last + 1).map((t, k) => modelWord(t, groups[f.first + k])).join(' ');
-      let names = slotNames.get(f.slot);
-      if (!names) slotNames.set(f.slot, (names = new Map()));
+    const features = wordFeatures(a.tokens, groups, BITS);
+    for (let k = 0; k < features.length; k++) {
+      const at = features.first[k];
+      const name = a.tokens.slice(at, at + 1 + features.bigram[k]).map((t, j) => modelWord(t, groups[at + j])).join(' ');
+      let names = slotNames.get(features.slots[k]);
+      if (!names) slotNames.set(features.slots[k], (names = new Map()));
       names.set(name, (names.get(name) ?? 0) + 1);
     }
     const y = label(i);
-    const slots = Int32Array.from(features.map((f) => f.slot).sort((x, z) => x - z));
+    const slots = features.slots.slice(0, features.length).sort();
     return { cues, slots, norm: wordNorm(slots.length), label: y, weight: weight * (y ? POSITIVE_WEIGHT : 1), school };
   });
 }

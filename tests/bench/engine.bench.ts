@@ -15,7 +15,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { mulberry32, readNameFixture } from '../support/name-samples';
+import { analyse } from '../../lib/engine/analysis';
 import { createEngine, type Engine } from '../../lib/engine/check';
+import { jobSignal } from '../../lib/engine/job';
 import { encodeRosterKey } from '../../lib/engine/names/keys';
 import { tokenise } from '../../lib/engine/tokenise';
 import { hashPolicy } from '../../lib/policy/hash-policy';
@@ -286,6 +288,23 @@ function timeRepeated(engine: Engine, text: string, runs = 200): Stats {
   return stats(samples);
 }
 
+/** The job model alone (cues + hashed words, lib/engine/classifier/), on the tokens and terms a check has found. */
+function timeJobModel(engine: Engine, posts: readonly string[]): Stats {
+  const inputs = posts.map((text) => {
+    const a = analyse(engine.compiled, text, 'post');
+    return { text, tokens: a.tokens, terms: a.terms, names: a.names };
+  });
+  for (let i = 0; i < FRESH_WARMUP; i++) sink += jobSignal(inputs[i % inputs.length]).score;
+  const samples: number[] = [];
+  for (let i = 0; i < FRESH_RUNS; i++) {
+    const input = inputs[(i * 7 + 3) % inputs.length];
+    const t0 = performance.now();
+    sink += jobSignal(input).score;
+    samples.push(performance.now() - t0);
+  }
+  return stats(samples);
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -544,6 +563,8 @@ function main(): void {
     return { names: n, engineNamesMedianMs: names.medianMs, baselineRegexMedianMs: regex.medianMs, speedup: round(regex.medianMs / names.medianMs, 2) };
   });
 
+  const jobModel = timeJobModel(engine2150!, posts);
+
   const adversarial = FAMILIES.map((f) => timeAdversarial(f.hashed ? hashedPolicy : policy2150, f));
 
   const r100 = rosters.find((r) => r.names === 100)!;
@@ -569,6 +590,7 @@ function main(): void {
     namesOnlyVsBaseline: likeForLike,
     findingsPerPost,
     baselineMatchesPerPost,
+    jobModel: { medianMs: jobModel.medianMs, p95Ms: jobModel.p95Ms },
     firstNameHeavy: firstNameHeavy.map((r) => ({ names: r.names, medianMs: r.medianMs, p95Ms: r.p95Ms })),
     firstNameHeavyGrowth: round(firstNameHeavy[2].medianMs / firstNameHeavy[0].medianMs, 2),
     hashed: {
@@ -600,6 +622,7 @@ function main(): void {
   log(`  ${'2150 hashed'.padEnd(16)} ${ms(hashedFresh.medianMs)} ${ms(hashedFresh.p95Ms)} ${ms(hashedTyping.medianMs)}      ${ms(hashedTyping.p95Ms)}   ms`);
   log(`  baseline RegExp  ${ms(baseline.medianMs)} ${ms(baseline.p95Ms)}   (2150 full names, \\b(?:…)\\b gi)`);
   log(`  findings per post (2150): ${findingsPerPost}; baseline matches per post: ${baselineMatchesPerPost}; e.g. ${sample.slice(0, 4).map((f) => `${f.rule}:"${posts[0].slice(f.start, f.end)}"`).join(', ')}`);
+  log(`  of which the job model (cues + hashed words), 2150 names: median ${jobModel.medianMs.toFixed(3)} ms, p95 ${jobModel.p95Ms.toFixed(3)} ms (${((100 * jobModel.medianMs) / r2150.medianMs).toFixed(0)} % of a check)`);
   log(`  first-name-heavy post ("Well done to Jack, Olivia, …", same text each run), median: ${firstNameHeavy.map((r) => `${r.names} names ${r.medianMs.toFixed(3)} ms`).join(' · ')} (${result.firstNameHeavyGrowth}×)`);
   log();
   log('Names only, like for like (engine: every name form; RegExp: full names only), median ms');

@@ -42,21 +42,35 @@ export interface CueHit {
 /** A counted cue saturates: the third "my class" says little more than the second. */
 export const CUE_CAP = 3;
 
-export interface WordFeature {
+/**
+ * Word features of a post: parallel arrays, one entry per distinct slot (presence, not counts).
+ * The arrays are scratch space reused by the next call: read them (or copy) straight away.
+ */
+export interface WordFeatures {
   /** Index into the hashed weight table. */
-  slot: number;
-  /** Tokens the feature covers (for evidence). */
-  first: number;
-  last: number;
+  slots: Int32Array;
+  /** First token the feature covers; a bigram also covers the next one. */
+  first: Int32Array;
+  bigram: Uint8Array;
+  length: number;
 }
 
-/** 32-bit FNV-1a. */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
+/** 32-bit FNV-1a of a string, continuing from `h`. */
+export function fnv1a(s: string, h = 0x811c9dc5): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return h >>> 0;
+}
+
+/** Murmur3's finaliser: spreads the bits of a combined hash. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }
 
@@ -67,27 +81,52 @@ export function modelWord(t: Token, nameGroup: string | undefined): string {
   return t.norm;
 }
 
-/**
- * Unigram and bigram slots of a post (bits = log2 of the table size). `groupAt[i]` is the roster
- * group of token i when it is part of a roster name. Bigrams do not cross a line break.
- */
-export function wordFeatures(tokens: readonly Token[], groupAt: readonly (string | undefined)[], bits: number): WordFeature[] {
-  const mask = (1 << bits) - 1;
-  const out: WordFeature[] = [];
-  let prev = '';
-  for (let i = 0; i < tokens.length; i++) {
-    const w = modelWord(tokens[i], groupAt[i]);
-    out.push({ slot: fnv1a(`u ${w}`) & mask, first: i, last: i });
-    if (prev && !tokens[i].newlineBefore) out.push({ slot: fnv1a(`b ${prev} ${w}`) & mask, first: i - 1, last: i });
-    prev = w;
-  }
-  return out;
-}
+const UNIGRAM = 0x2545f491;
+const BIGRAM = 0x9e3779b9;
+/** Which slots a post has used already: stamped with a counter instead of cleared each time. */
+let stamps = new Uint32Array(0);
+let stamp = 0;
+let scratch = { slots: new Int32Array(0), first: new Int32Array(0), bigram: new Uint8Array(0) };
 
-/** Each slot once (presence, not counts), first occurrence kept. */
-export function uniqueSlots(features: WordFeature[]): WordFeature[] {
-  const seen = new Set<number>();
-  return features.filter((f) => (seen.has(f.slot) ? false : (seen.add(f.slot), true)));
+/**
+ * Unigram and bigram slots of a post (bits = log2 of the table size), each distinct slot once, with
+ * no strings built per token. `groupAt[i]` is the roster group of token i when it is part of a
+ * roster name. Bigrams do not cross a line break.
+ */
+export function wordFeatures(tokens: readonly Token[], groupAt: readonly (string | undefined)[], bits: number): WordFeatures {
+  const size = 1 << bits;
+  const mask = size - 1;
+  if (stamps.length !== size) {
+    stamps = new Uint32Array(size);
+    stamp = 0;
+  }
+  if (++stamp === 0xffffffff) {
+    stamps.fill(0);
+    stamp = 1;
+  }
+  const n = tokens.length;
+  if (scratch.slots.length < 2 * n) {
+    const room = Math.max(2 * n, 2 * scratch.slots.length, 256);
+    scratch = { slots: new Int32Array(room), first: new Int32Array(room), bigram: new Uint8Array(room) };
+  }
+  const { slots, first, bigram } = scratch;
+  let length = 0;
+  const add = (slot: number, at: number, pair: boolean) => {
+    if (stamps[slot] === stamp) return;
+    stamps[slot] = stamp;
+    slots[length] = slot;
+    first[length] = at;
+    bigram[length++] = pair ? 1 : 0;
+  };
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    const h = fnv1a(groupAt[i] || t.isNumber ? modelWord(t, groupAt[i]) : t.norm);
+    add(mix(h ^ UNIGRAM) & mask, i, false);
+    if (i > 0 && !t.newlineBefore) add(mix(Math.imul(prev, BIGRAM) ^ h) & mask, i - 1, true);
+    prev = h;
+  }
+  return { slots, first, bigram, length };
 }
 
 /** Word weights are scaled by 1/√(number of slots), so a long post does not pile up small weights. */

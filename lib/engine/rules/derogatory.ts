@@ -11,7 +11,7 @@
  * - a stereotype of a group (derogatory-stereotypes.json), some on their own ("come over here and"),
  *   most only with a group in the post (derogatory-groups.json: "immigrants", "these people").
  */
-import { quote, termsIn, type Analysis, type RawFinding } from '../analysis';
+import { quote, type Analysis, type RawFinding } from '../analysis';
 import { findProfanity } from '../detectors/profanity';
 import type { Token } from '../tokenise';
 
@@ -26,6 +26,8 @@ const VIOLENT = new Set([
   'hurt', 'thump', 'headbutt', 'kneecap', 'leather', 'wallop', 'bury', 'choke', 'shoot', 'strangle', 'twat', 'brain', 'deck', 'floor', 'end',
 ]);
 /** Words after the verb that make it harmless ("I'll kill for a coffee", "gonna smash it"). */
+/** First words of the openers, checked before trying each opener. */
+const OPENER_STARTS = new Set(THREAT_OPENERS.map((seq) => seq[0]));
 const HARMLESS_AFTER = new Set(['for', 'it', 'time', 'two', 'the', 'that', 'this', 'my', 'some', 'a', 'an', 'off', 'up', 'in', 'on', 'of']);
 const THREAT_WINDOW = 4;
 
@@ -39,7 +41,7 @@ function findThreats(tokens: readonly Token[]): { start: number; end: number }[]
   const out: { start: number; end: number }[] = [];
   let reach = -1;
   for (let i = 0; i < tokens.length; i++) {
-    if (i <= reach) continue;
+    if (i <= reach || !OPENER_STARTS.has(tokens[i].norm)) continue;
     const opener = THREAT_OPENERS.find((seq) => startsWith(tokens, i, seq));
     if (!opener) continue;
     const from = i + opener.length;
@@ -60,8 +62,7 @@ function findThreats(tokens: readonly Token[]): { start: number; end: number }[]
 
 export function derogatory(a: Analysis): RawFinding[] {
   const targeted =
-    termsIn(a, 'community-targets').length > 0 ||
-    termsIn(a, 'school').length > 0 ||
+    a.terms.some((h) => h.value.list === 'community-targets' || h.value.list === 'school') ||
     a.names.some((n) => n.form !== 'first' || a.aboutSchool);
   const severity = targeted ? 'high' : 'medium';
   const aim = targeted ? ', aimed at your school community' : '';
@@ -74,16 +75,18 @@ export function derogatory(a: Analysis): RawFinding[] {
     if (a.names.some((n) => n.start < s.end && s.start < n.end)) continue;
     add(s.start, s.end, 'is offensive language');
   }
-  for (const h of termsIn(a, 'derogatory')) {
-    if (h.value.contextual && !targeted) continue;
-    add(h.start, h.end, 'is insulting or threatening');
+  const group = a.terms.find((h) => h.value.list === 'derogatory-groups');
+  for (const h of a.terms) {
+    const list = h.value.list;
+    if (list === 'derogatory') {
+      if (h.value.contextual && !targeted) continue;
+      add(h.start, h.end, 'is insulting or threatening');
+    } else if (list === 'derogatory-stereotypes') {
+      if (h.value.contextual && !group) continue;
+      const who = group ? ` about ${quote(a, group.start, group.end)}` : '';
+      add(h.start, h.end, `is a stereotype or put-down of a group of people${who}`);
+    }
   }
   for (const t of findThreats(a.tokens)) add(t.start, t.end, 'reads as a threat');
-  const group = termsIn(a, 'derogatory-groups')[0];
-  for (const h of termsIn(a, 'derogatory-stereotypes')) {
-    if (h.value.contextual && !group) continue;
-    const who = group ? ` about ${quote(a, group.start, group.end)}` : '';
-    add(h.start, h.end, `is a stereotype or put-down of a group of people${who}`);
-  }
   return out;
 }

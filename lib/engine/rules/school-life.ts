@@ -54,7 +54,15 @@ interface Named {
 function whoIsNamed(a: Analysis): Named {
   const pupil = a.names.some((h) => h.group === 'pupil' && countsAsNamed(a, h));
   const person = pupil || a.names.some((h) => h.group === 'staff' && countsAsNamed(a, h));
-  return { pupil, person, anyone: person || colleagueMention(a).length > 0 || schoolMention(a).length > 0 };
+  let anyone: boolean | undefined;
+  return {
+    pupil,
+    person,
+    // Running the name rules again is only worth it when a routine word needs the answer.
+    get anyone() {
+      return (anyone ??= person || colleagueMention(a).length > 0 || schoolMention(a).length > 0);
+    },
+  };
 }
 
 /**
@@ -70,20 +78,35 @@ function countsAsNamed(a: Analysis, h: NameHit): boolean {
 
 /** Of overlapping school-life hits, the longest: "staff meeting" is not also "the staff". */
 function outermost(hits: PhraseHit<TermTag>[]): PhraseHit<TermTag>[] {
-  return hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start));
+  const sorted = [...hits].sort((x, y) => x.start - y.start || y.end - x.end);
+  const out: PhraseHit<TermTag>[] = [];
+  let reach = -1;
+  let reachStart = -1;
+  for (const h of sorted) {
+    // Inside a longer hit seen before (same span, another list: both stay).
+    if (h.end <= reach && !(h.start === reachStart && h.end === reach)) continue;
+    out.push(h);
+    if (h.end > reach) {
+      reach = h.end;
+      reachStart = h.start;
+    }
+  }
+  return out;
 }
 
 /**
  * Weaker words need the job from the rest of the post, and not only from weaker words of the same
  * kind ("team meeting" and "new timetable" do not vouch for each other; "my lot" and "fire drill" do).
  */
-function supported(a: Analysis, h: PhraseHit<TermTag>, hits: readonly PhraseHit<TermTag>[]): boolean {
-  return a.job.tiedApartFrom(hits.filter((o) => o === h || (o.value.contextual && o.value.list === h.value.list)));
+function supported(a: Analysis, list: string, hits: readonly PhraseHit<TermTag>[], memo: Map<string, boolean>): boolean {
+  let ok = memo.get(list);
+  if (ok === undefined) memo.set(list, (ok = a.job.tiedApartFrom(hits.filter((o) => o.value.contextual && o.value.list === list))));
+  return ok;
 }
 
-function counts(a: Analysis, h: PhraseHit<TermTag>, hits: readonly PhraseHit<TermTag>[], named: () => Named): boolean {
+function counts(a: Analysis, h: PhraseHit<TermTag>, hits: readonly PhraseHit<TermTag>[], named: () => Named, memo: Map<string, boolean>): boolean {
   const kind = h.value.list as Kind;
-  if (h.value.contextual && !supported(a, h, hits)) return false;
+  if (h.value.contextual && !supported(a, h.value.list, hits, memo)) return false;
   if (kind === 'school-life-events' && a.job.asParent) return false;
   if (kind === 'school-life-setting') return !named().anyone;
   if (kind === 'school-life-class') return !named().pupil;
@@ -105,8 +128,9 @@ export function schoolLife(a: Analysis): RawFinding[] {
   });
 
   const hits = outermost(a.terms.filter((h) => KINDS.has(h.value.list)));
+  const supportMemo = new Map<string, boolean>();
   for (const h of hits) {
-    if (!counts(a, h, hits, named)) continue;
+    if (!counts(a, h, hits, named, supportMemo)) continue;
     // A weaker word counts because of the rest of the post: say which words those are.
     out.push(finding(h.start, h.end, `${REASON[h.value.list as Kind]}${h.value.contextual ? otherEvidence(a, [h]) : ''}.`));
   }
