@@ -61,7 +61,7 @@ export const RULES: Record<RuleId, RuleInfo> = {
     title: 'Refers to school life',
     severity: 'medium',
     firesWhen:
-      "The text refers to pupils, parents or colleagues without naming them, or to school activities and events, in a way that ties it to the author's job (\"my class\", \"parents' evening\", \"Ofsted are in\", \"INSET\").",
+      "The text refers to pupils, parents or colleagues without naming them (\"one of my Year 6s\", \"my new class\", \"half the parents\", \"his mum\", \"30 six year olds\", the staffroom), to school occasions (parents' evening, trips and residentials, transition day, the disco, Ofsted are in, INSET) or to school work (marking, PPA, book scrutiny, data drops, wet play, cover, logging concerns), in a way that ties it to the author's job; weaker words only when the rest of the post is about the job. Not for the author's own child's sports day or parents' evening, national education news, or words that only place a named person (\"Jack in my class\").",
     clause: 'Personal posts should not refer to pupils, parents, colleagues or school activities and events.',
     advice: 'Keep school life off your personal accounts, even without names: people can often work out who is meant.',
     sources: '001 (no reference to any staff member, pupil, parent or school activity/event); 003 3.3',
@@ -72,7 +72,7 @@ export const RULES: Record<RuleId, RuleInfo> = {
     title: 'Confidential school matter',
     severity: 'high',
     firesWhen:
-      'The text mentions a sensitive school matter: safeguarding or child protection, SEN or an EHCP, exclusions, behaviour incidents, a pupil\'s medical details, social services, staffing or disciplinary matters, unpublished inspection outcomes, pupil data.',
+      'The text mentions a sensitive school matter, even with nobody named: safeguarding, disclosures, body maps, care, social services, young carers; SEN, EHCPs, diagnoses, a pupil\'s medical condition or medication; exclusions, part-time timetables, behaviour incidents (a fight, a weapon, a chair thrown), self-harm; attainment data and predicted grades; staff signed off, suspended or under investigation, formal warnings, grievances, redundancies before staff are told; an inspection grade before the report is published; pupil data. Not routine training or published results.',
     clause: 'Confidential information about pupils, staff and the school must never be shared online.',
     advice: 'Do not post this. Talk to your designated safeguarding lead or line manager if something is worrying you.',
     sources: '000 (f); 003 6.20–6.21; 004 3.4',
@@ -84,7 +84,7 @@ export const RULES: Record<RuleId, RuleInfo> = {
     severity: 'high',
     severityNote: 'medium when not aimed at the school community',
     firesWhen:
-      'The text has insults, profanity, threats, harassment, or discriminatory or defamatory remarks; high when aimed at pupils, parents, colleagues, the school or the local authority.',
+      'The text has insults (British slang and its spellings too: bellend, knobhead, wazzock, melt, two-faced cow), profanity, also abbreviated (ffs, wtaf), threats ("I\'ll flatten him"), mockery of a pupil ("thick as mince"), harassment, or discriminatory or defamatory remarks, also without slurs ("these people come over here…"); high when aimed at pupils, parents, colleagues, the school or the local authority. Not complaints or neutral descriptions ("a nightmare", "bouncing off the walls").',
     clause: 'Staff must not post anything offensive, threatening, discriminatory or defamatory, least of all about the school community.',
     advice: 'Rephrase without the insult or swearing, or do not post it. If something has upset you at work, talk to someone you trust.',
     sources: '000 (g)(h); 001; 003 6.13–6.14, 6.22–6.23; 004 3.4, 6.4',
