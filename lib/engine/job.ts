@@ -180,7 +180,7 @@ export function jobSignal(input: JobInput, model: JobModel = jobModel()): JobSig
     for (const c of cues) if (spans.some((s) => c.start < s.end && s.start < c.end)) rest -= cueWeight.get(c.cue)!;
     if (tokenWeight.length) {
       let done = 0; // tokens before this index are already taken off (spans may overlap)
-      for (const s of [...spans].sort((x, y) => x.start - y.start)) {
+      for (const s of spans.length > 1 ? [...spans].sort((x, y) => x.start - y.start) : spans) {
         for (let i = Math.max(done, firstTokenAtOrAfter(tokens, s.start)); i < tokens.length && tokens[i].start < s.end; i++, done = i) rest -= tokenWeight[i];
       }
     }
@@ -197,9 +197,10 @@ export function jobSignal(input: JobInput, model: JobModel = jobModel()): JobSig
       if (evidence) return evidence;
       const contributions: Contribution[] = cues.map((c) => ({ start: c.start, end: c.end, weight: cueWeight.get(c.cue)!, evidence: true }));
       // Short words and numbers can weigh (style), but are no evidence a person would recognise.
-      tokens.forEach((t, i) => {
-        if (tokenWeight[i] > EVIDENCE_MIN) contributions.push({ start: t.start, end: t.end, weight: tokenWeight[i], evidence: t.norm.length >= 3 && !t.isNumber });
-      });
+      for (let i = 0; i < tokenWeight.length; i++) {
+        const t = tokens[i];
+        if (tokenWeight[i] > EVIDENCE_MIN && t.norm.length >= 3 && !t.isNumber) contributions.push({ start: t.start, end: t.end, weight: tokenWeight[i], evidence: true });
+      }
       return (evidence = topEvidence(contributions));
     },
     tiedApartFrom,

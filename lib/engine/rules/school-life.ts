@@ -14,7 +14,8 @@
  *   when nobody is named, since otherwise they just set the scene;
  * - a confidential matter about someone unnamed, a pupil's parent ("Alfie's dad"), a parent on the
  *   roster named in full.
- * Words in a list's needsContext count only in a post tied to the job (Analysis.job).
+ * Words in a list's needsContext count only when the rest of the post ties it to the job
+ * (Analysis.job), and not on the strength of other weaker words of the same kind alone.
  */
 import { quote, type Analysis, type RawFinding } from '../analysis';
 import type { TermTag } from '../compile';
