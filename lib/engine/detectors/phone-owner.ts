@@ -35,6 +35,8 @@ export function phoneOwner(text: string, start: number, end: number): PhoneOwner
   const near = text.slice(Math.max(0, start - 12), Math.min(text.length, end + 12));
   if (OWN_BEFORE.test(before) || OWN_AFTER.test(after) || PHONE_EMOJI.test(near)) return 'own';
   if (ORGANISATION_WORDS.test(before)) return 'someone-else';
+  // 03, 08 and 09 numbers are non-geographic lines that firms, councils and charities use, not people.
+  if (/^\s*(?:\(?0|\+44\s*\(?0?\)?\s*)[389]/.test(text.slice(start, end))) return 'someone-else';
   const named = NAMED_BEFORE.exec(before);
   if (named) {
     const words = named[1].split(/\s+/);

@@ -20,6 +20,7 @@ const OTHER_TEACHING = new Set(
 const OTHER_AFTER = new Set(['yoga', 'pilates', 'piano', 'violin', 'guitar', 'drums', 'singing', 'dance', 'ballet', 'swimming', 'karate', 'driving', 'riding', 'tennis', 'golf', 'fitness', 'zumba', 'baking', 'cookery', 'sewing', 'meditation', 'english', 'adults']);
 /** Non-school jobs that start with a school word: "Principal Engineer", "Head of Department, Finance" stays. */
 const PRINCIPAL_OF_ANOTHER_JOB = new Set(['engineer', 'consultant', 'developer', 'scientist', 'analyst', 'architect', 'designer', 'manager', 'lecturer', 'dancer', 'solicitor', 'associate', 'investigator', 'planner', 'surveyor', 'accountant', 'partner', 'research', 'researcher', 'software', 'product', 'data', 'clinical', 'pharmacist', 'physiotherapist', 'officer']);
+const TEACHER_EMOJI = /[\u{1F9D1}\u{1F469}\u{1F468}][\u{1F3FB}-\u{1F3FF}]?\u200D\u{1F3EB}/gu;
 const ROLE_WORDS = new Set(['teacher', 'teachers', 'teaching', 'teach', 'tutor', 'instructor', 'coach']);
 
 function anotherJob(a: Analysis, h: PhraseHit<TermTag>): boolean {
@@ -57,6 +58,10 @@ export function professionDisclosure(a: Analysis): RawFinding[] {
         ? `${quote(a, h.start, h.end)} with your school's name tells anyone where you work.`
         : `${quote(a, h.start, h.end)} tells anyone who sees your profile that you work in a school.`,
     }));
+  // The teacher emoji (🧑‍🏫 👩‍🏫 👨‍🏫) in a display name or bio says it as plainly as the word.
+  for (const m of a.text.matchAll(TEACHER_EMOJI)) {
+    out.push({ rule: 'profession-disclosure', severity: namesSchool ? 'high' : 'medium', start: m.index, end: m.index + m[0].length, message: `${quote(a, m.index, m.index + m[0].length)} tells anyone who sees your profile that you teach.` });
+  }
   // The school's name, handle or hashtag in a profile says where the person works, with or without a
   // role. A council or trust alone does not: many jobs there are not in schools.
   if (!out.length) {

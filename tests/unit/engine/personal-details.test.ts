@@ -102,3 +102,16 @@ describe('confidential: pupil data', () => {
     expect(ofRule(engine, 'confidential', text)).toEqual([]);
   });
 });
+
+describe('personal-info: non-geographic numbers', () => {
+  it.each([
+    ['a freephone number', 'call 0800 123 4567 for a free quote'],
+    ['a 03 number', 'the helpline is 0300 123 4567'],
+  ])('reads %s as a firm or a council line, not the author\'s', (_what, text) => {
+    expect(evidence(text)).toEqual([]);
+  });
+
+  it('still flags one the author gives as their own', () => {
+    expect(evidence('my work mobile is 0300 123 4567')).toEqual(['0300 123 4567']);
+  });
+});

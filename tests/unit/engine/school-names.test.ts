@@ -74,3 +74,13 @@ describe('profession-disclosure', () => {
     expect(found(text, surface)).toEqual([]);
   });
 });
+
+describe('profession-disclosure: the teacher emoji', () => {
+  it.each([['Sarah 👩‍🏫'], ['Dan 👨🏽‍🏫 | Leeds'], ['🧑‍🏫 and proud']])('flags "%s"', (text) => {
+    expect(ofRule(aidans, 'profession-disclosure', text, 'profile-name')).toHaveLength(1);
+  });
+
+  it('stays quiet for a school building emoji alone or a woman emoji alone', () => {
+    expect(ofRule(aidans, 'profession-disclosure', 'Sarah 👩 🏫 fan of old buildings', 'profile-name')).toEqual([]);
+  });
+});
