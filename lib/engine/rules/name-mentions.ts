@@ -55,11 +55,10 @@ export function nameCounts(a: Analysis, hit: NameHit): boolean {
   if (a.compiled.commonWordNames.has(tok.norm)) {
     if (!tok.capitalised) return false;
     // In Title Case ("Parents Sue State For…") a capital says nothing about being a name.
-    const prevTok = tokens[hit.startToken - 1];
-    const nextTok = tokens[hit.endToken + 1];
-    if (prevTok?.capitalised && nextTok?.capitalised && !tok.sentenceStart) return false;
-    if (!tok.sentenceStart) return true;
+    const prev = tokens[hit.startToken - 1];
     const next = tokens[hit.endToken + 1];
+    if (prev?.capitalised && next?.capitalised && !tok.sentenceStart) return false;
+    if (!tok.sentenceStart) return true;
     return isPossessive(a.text, tokens[hit.endToken]) || Boolean(next && !next.newlineBefore && NAME_VERBS.has(next.norm));
   }
   return true;
