@@ -7,7 +7,10 @@ import type { Severity, Site, Surface, TextRuleId } from '../policy/rule-ids';
 import type { CompiledPolicy, TermTag } from './compile';
 import type { NameHit } from './names/name-index';
 import type { PhraseHit } from './terms/phrase-matcher';
+import type { ContactGroup } from './contact';
+import { findContactDetails, type ContactHit } from './detectors/contact-details';
 import { jobSignal, type JobSignal } from './job';
+import { readsAsSchoolName } from './school-names';
 import { tokenise, type Token } from './tokenise';
 
 export interface RawFinding {
@@ -33,6 +36,10 @@ export interface Analysis {
   workplace: boolean;
   /** Whether the post is about the author's own school job, how sure, and on which words (see job.ts). */
   job: JobSignal;
+  /** Phone numbers, emails, postcodes and addresses in the text. */
+  contacts: ContactHit[];
+  /** In a message: which roster the person being messaged is on, when the page shows who it is. */
+  recipient?: ContactGroup;
   compiled: CompiledPolicy;
 }
 
@@ -51,22 +58,59 @@ export function isStrongName(h: NameHit): boolean {
   return STRONG_FORMS.has(h.form);
 }
 
-export function analyse(compiled: CompiledPolicy, text: string, surface: Surface, site?: Site): Analysis {
+/** "Year 6", "Y11", "period 5" are school; "the year 2020" is not: numbers in school cues stay small. */
+function schoolYear(tokens: readonly Token[], h: PhraseHit<TermTag>): boolean {
+  for (let i = h.startToken; i <= h.endToken; i++) if (tokens[i].isNumber && Number(tokens[i].norm) > 13) return false;
+  return true;
+}
+
+const PAST_WORDS = new Set(['old', 'former', 'ex', 'previous']);
+
+/** "my old head of year": someone from the author's own schooldays or an earlier job (not "a 19 year old TA"). */
+export function pastRole(tokens: readonly Token[], h: PhraseHit<TermTag>): boolean {
+  const before = tokens[h.startToken - 1];
+  const age = tokens[h.startToken - 2];
+  if (before && PAST_WORDS.has(before.norm) && !(before.norm === 'old' && age && /^(year|years|yr|yrs|yo)$/.test(age.norm))) return true;
+  return /^(my|our|the)$/.test(tokens[h.startToken].norm) && PAST_WORDS.has(tokens[h.startToken + 1]?.norm ?? '');
+}
+
+export function analyse(compiled: CompiledPolicy, text: string, surface: Surface, site?: Site, recipient?: ContactGroup): Analysis {
   const tokens = tokenise(text);
   const terms = compiled.terms.find(tokens);
   const names = compiled.names.find(tokens, text.length);
   let aboutSchool = false;
   let aboutFamily = false;
   let workplace = false;
+  // Weak cues, as spans: "half term" and the "term" inside it are one cue, not two.
+  const weakCues: [number, number][] = [];
+  const addWeak = (h: PhraseHit<TermTag>) => {
+    if (!weakCues.some(([s, e]) => h.start < e && s < h.end)) weakCues.push([h.start, h.end]);
+  };
   for (const h of terms) {
     const { list, contextual } = h.value;
     if (list === 'family-cues') aboutFamily = true;
     else if (list === 'workplace-cues') workplace = true;
-    else if (!contextual && (list === 'school-context' || list.startsWith('school-life') || list === 'school' || list === 'positions' || list.startsWith('confidential'))) aboutSchool = true;
+    else if (list === 'school-context') {
+      if (!schoolYear(tokens, h) || pastRole(tokens, h)) continue;
+      if (contextual) addWeak(h);
+      else aboutSchool = true;
+    } else if (list === 'positions' && !pastRole(tokens, h)) aboutSchool ||= !contextual;
+    else if (list === 'school') aboutSchool ||= !('ambiguous' in h.value && h.value.ambiguous) && readsAsSchoolName(text, tokens, h);
+    else if (!contextual && (list.startsWith('school-life') || list.startsWith('confidential'))) aboutSchool = true;
+    else if (contextual && list.startsWith('school-life')) addWeak(h);
   }
-  if (!aboutSchool) aboutSchool = names.some((n) => isStrongName(n) && (n.group === 'pupil' || n.group === 'staff'));
+  // Weak cues ("the kids", "uniform", "the trip") need company: two of them, or a roster name.
+  if (!aboutSchool) aboutSchool = weakCues.length >= 2 || names.some((n) => isStrongName(n) && (n.group === 'pupil' || n.group === 'staff'));
   const job = jobSignal({ text, tokens, terms, names });
-  return { text, surface, site, tokens, terms, names, aboutSchool, aboutFamily, workplace: workplace || aboutSchool, job, compiled };
+  const contacts = findContactDetails(text);
+  return { text, surface, site, tokens, terms, names, aboutSchool, aboutFamily, workplace: workplace || aboutSchool, job, contacts, recipient, compiled };
+}
+
+/** Terms marked capitals-only ("ta" is thanks, "TA" a teaching assistant) count only written in capitals. */
+export function writtenInCapitals(a: Analysis, h: PhraseHit<TermTag>): boolean {
+  if (!('capitals' in h.value) || !h.value.capitals) return true;
+  const written = a.text.slice(h.start, h.end).replace(/^(?:the|our|my|a|an)\s+/i, '');
+  return /^[A-Z]{2,}/.test(written);
 }
 
 /** Quote the person's own words back to them, shortened. */

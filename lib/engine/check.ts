@@ -6,7 +6,7 @@ import type { Policy } from '../policy/schema';
 import type { RuleId, Severity, Site, Surface, TextRuleId } from '../policy/rule-ids';
 import { analyse, type Analysis, type RawFinding } from './analysis';
 import { compilePolicy, type CompiledPolicy } from './compile';
-import { matchContact, type ContactMatch } from './contact';
+import { matchContact, rosterGroupOf, type ContactMatch } from './contact';
 import { RULES } from './rules/catalogue';
 import { colleagueMention } from './rules/colleague-mention';
 import { confidential } from './rules/confidential';
@@ -32,6 +32,8 @@ export interface Finding {
 export interface CheckOptions {
   surface: Surface;
   site?: Site;
+  /** In a message: the person being messaged, as the page shows them (a chat's header). */
+  recipient?: { name: string; handle?: string };
 }
 
 const RULE_RUNNERS: Record<TextRuleId, (a: Analysis) => RawFinding[]> = {
@@ -84,7 +86,8 @@ export class Engine {
 
   check(text: string, options: CheckOptions): Finding[] {
     if (typeof text !== 'string' || text.length === 0 || !this.enabledFor(options.site, options.surface)) return [];
-    const a = analyse(this.compiled, text, options.surface, options.site);
+    const recipient = options.recipient && options.surface === 'message' ? rosterGroupOf(this.compiled, options.recipient.name, options.recipient.handle) : undefined;
+    const a = analyse(this.compiled, text, options.surface, options.site, recipient);
     const raw: RawFinding[] = [];
     for (const id of Object.keys(RULE_RUNNERS) as TextRuleId[]) {
       const config = this.compiled.rules[id];

@@ -6,7 +6,7 @@
 import type { Policy } from '../policy/schema';
 import { TEXT_RULE_IDS, type Severity, type TextRuleId } from '../policy/rule-ids';
 import { hashedKey, plainKey, type KeyFn } from './names/keys';
-import { NameIndex, type RosterGroup } from './names/name-index';
+import { NameIndex, titleClass, type RosterGroup } from './names/name-index';
 import { keyPerson } from './names/roster';
 import { isFormalFirstName, relatedFirstNames } from './names/diminutives';
 import { RULES } from './rules/catalogue';
@@ -15,8 +15,8 @@ import { PhraseMatcher } from './terms/phrase-matcher';
 import { TERM_LISTS, type TermListId } from './terms/term-lists';
 
 export type TermTag =
-  | { list: TermListId; contextual: boolean }
-  | { list: 'school' | 'organisation'; contextual: false; acronym?: boolean }
+  | { list: TermListId; contextual: boolean; capitals?: boolean }
+  | { list: 'school' | 'organisation'; contextual: false; acronym?: boolean; partial?: boolean; ambiguous?: boolean }
   | { list: 'school-core'; contextual: true };
 
 export interface RuleConfig {
@@ -52,7 +52,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   if (policy.rosterHash) key = hashedKey(policy.rosterHash.key);
   const names = new NameIndex({ key, related: relatedFirstNames, isFormal: isFormalFirstName });
 
-  const rosters: [RosterGroup, string, readonly { name?: string }[] | undefined][] = [
+  const rosters: [RosterGroup, string, readonly { name?: string; title?: string }[] | undefined][] = [
     ['pupil', 'pupils', policy.pupils],
     ['staff', 'staff', policy.staff],
     ['formerPupil', 'formerPupils', policy.formerPupils],
@@ -65,16 +65,17 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
         return;
       }
       const keyed = keyPerson(person as never, key);
-      if (keyed) names.add(keyed, group);
+      if (keyed) names.add(keyed, group, group === 'staff' ? titleClass(person.title) : 'any');
       else warnings.push(`${field}[${i}] has no letters in its name and is ignored.`);
     });
   }
 
   const terms = new PhraseMatcher<TermTag>();
   for (const [id, list] of Object.entries(TERM_LISTS) as [TermListId, (typeof TERM_LISTS)[TermListId]][]) {
-    if (id === 'common-word-names' || id === 'school-name-words' || id === 'profanity-allowlist') continue;
+    if (id === 'common-word-names' || id === 'school-name-words' || id === 'profanity-allowlist' || id === 'ambiguous-initials') continue;
     const contextual = new Set(list.needsContext);
-    for (const t of list.terms) terms.add(t, { list: id, contextual: contextual.has(t) });
+    const capitals = new Set((list as { capitalsOnly?: string[] }).capitalsOnly ?? []);
+    for (const t of list.terms) terms.add(t, { list: id, contextual: contextual.has(t), ...(capitals.has(t) ? { capitals: true } : {}) });
   }
   for (const [rule, listId] of Object.entries(RULE_TERM_LIST) as [TextRuleId, TermListId][]) {
     (policy.rules?.[rule]?.terms ?? []).forEach((t, i) => {
@@ -85,7 +86,8 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     if (!terms.add(t, { list: 'school-context', contextual: false })) warnings.push(`schoolContextTerms[${i}] has no words and is ignored.`);
   });
   for (const p of schoolPhrases(policy.schoolName, policy.schoolAliases ?? [], policy.organisations ?? [])) {
-    const tag: TermTag = p.kind === 'school-core' ? { list: 'school-core', contextual: true } : { list: p.kind, contextual: false, acronym: p.acronym };
+    const tag: TermTag =
+      p.kind === 'school-core' ? { list: 'school-core', contextual: true } : { list: p.kind, contextual: false, acronym: p.acronym, partial: p.partial, ambiguous: p.ambiguous };
     terms.addWords(p.words, tag);
   }
 

@@ -58,6 +58,18 @@ function strongHits(compiled: CompiledPolicy, text: string): { hit: NameHit; tex
     .map((hit) => ({ hit, text }));
 }
 
+/** The strongest roster match for a displayed name and handle: pupils before former pupils before parents. */
+function bestHit(compiled: CompiledPolicy, name: string, handle: string): { hit: NameHit; text: string } | undefined {
+  const hits = [name, ...handleForms(handle.slice(0, 100))].flatMap((t) => (t ? strongHits(compiled, t) : []));
+  hits.sort((a, b) => GROUP_ORDER[a.hit.group as ContactGroup] - GROUP_ORDER[b.hit.group as ContactGroup]);
+  return hits[0];
+}
+
+/** Which roster a person shown by name (a chat's header, say) is on, if any; a first name alone is nobody. */
+export function rosterGroupOf(compiled: CompiledPolicy, displayName: string, handle = ''): ContactGroup | undefined {
+  return bestHit(compiled, String(displayName ?? '').slice(0, 200), String(handle ?? ''))?.hit.group as ContactGroup | undefined;
+}
+
 /**
  * Who, on the rosters, a displayed name (and handle, if the page shows one) belongs to; undefined
  * when nobody, or only a first name, matches.
@@ -66,10 +78,9 @@ export function matchContact(compiled: CompiledPolicy, displayName: string, hand
   const settings = compiled.policy.rules?.['pupil-contact'];
   if (settings?.enabled === false) return undefined;
   const name = String(displayName ?? '').slice(0, 200);
-  const hits = [name, ...handleForms(String(handle ?? '').slice(0, 100))].flatMap((t) => (t ? strongHits(compiled, t) : []));
-  if (!hits.length) return undefined;
-  hits.sort((a, b) => GROUP_ORDER[a.hit.group as ContactGroup] - GROUP_ORDER[b.hit.group as ContactGroup]);
-  const { hit, text } = hits[0];
+  const best = bestHit(compiled, name, String(handle ?? ''));
+  if (!best) return undefined;
+  const { hit, text } = best;
   const group = hit.group as ContactGroup;
   const rule = RULES['pupil-contact'];
   const severity: Severity = settings?.severity ?? (group === 'pupil' ? 'high' : 'medium');

@@ -70,7 +70,7 @@ function cueOfTerm(tag: TermTag): Cue | undefined {
   const { list, contextual } = tag;
   if (SCHOOL_LIFE_LISTS.has(list)) return contextual ? 'school-life-weak' : 'school-life';
   if (list === 'school-life-setting') return contextual ? 'school-setting-weak' : 'school-setting';
-  if (list === 'school-context') return contextual ? undefined : 'school-context';
+  if (list === 'school-context') return contextual ? 'school-context-weak' : 'school-context';
   if (list === 'positions') return contextual ? 'position-weak' : 'position';
   if (CONFIDENTIAL_LISTS.has(list)) return contextual ? 'confidential-weak' : 'confidential';
   if (list === 'school') return 'school-name';

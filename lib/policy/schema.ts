@@ -70,6 +70,10 @@ export const StaffMember = z
   .object({
     ...personFields,
     role: text('Role', 'Job title, for example "Headteacher" or "Year 6 teacher". Shown in nothing the page can read.').optional(),
+    title: text(
+      'Title',
+      'How pupils address them: Mr, Mrs, Miss, Ms, Mx or Dr. When given, "Mrs Evans" is not read as a Mr Evans on the staff list.',
+    ).optional(),
   })
   .refine(needsOneName, oneNameMessage)
   .meta({ title: 'Member of staff', description: 'A member of staff, by name or in hashed form.' });

@@ -4,7 +4,7 @@
  * so headers are compared with case, spaces and punctuation removed, and a header may carry a prefix
  * saying whose column it is ("Pupil forename", "Contact surname").
  *
- * Only names (and a member of staff's job title) are ever taken from a file. Everything else a report
+ * Only names (and a member of staff's job title and title) are ever taken from a file. Everything else a report
  * may hold (dates of birth, UPNs, addresses) is left behind.
  */
 import type { RosterKind } from './import-roster';
@@ -16,9 +16,11 @@ export type ColumnRole =
   | 'legalLast'
   | 'fullName'
   | 'role'
+  /** A member of staff's title (Mr, Mrs, Dr): it tells the engine "Mrs Evans" is not Mr Evans. */
+  | 'title'
   /** "Preferred name": a forename beside a surname column (Bromcom, Arbor), a whole name alone. */
   | 'preferredName'
-  /** Recognised, deliberately not used: honorifics (derived by the engine), form groups, year groups, middle names. */
+  /** Recognised, deliberately not used: form groups, year groups, middle names (and titles outside staff lists). */
   | 'ignored';
 
 /** Normalised header → role. Normalised = lower case, letters and digits only. */
@@ -59,9 +61,9 @@ const ROLES: Record<string, ColumnRole> = {
   posttitle: 'role',
   position: 'role',
   staffrole: 'role',
-  title: 'ignored',
-  honorific: 'ignored',
-  salutation: 'ignored',
+  title: 'title',
+  honorific: 'title',
+  salutation: 'title',
   middlename: 'ignored',
   middlenames: 'ignored',
   reggroup: 'ignored',
@@ -131,7 +133,7 @@ export function mapColumns(headers: readonly string[], kind: RosterKind): Column
   headers.forEach((header, index) => {
     const m = matchHeader(header, kind);
     if (!m || m.role === 'ignored') return;
-    if (m.role === 'role' && kind !== 'staff') return;
+    if ((m.role === 'role' || m.role === 'title') && kind !== 'staff') return;
     if (map[m.role] === undefined || (m.prefixed && !prefixed[m.role])) {
       map[m.role] = index;
       prefixed[m.role] = m.prefixed;

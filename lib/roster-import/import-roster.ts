@@ -63,8 +63,9 @@ function buildPerson(row: string[], cols: ColumnMap, kind: RosterKind): Built | 
   let first = prefFirst || legalFirst;
   let last = prefLast || legalLast;
   let order: Built['order'];
+  let split: ReturnType<typeof splitFullName>;
   if ((!first || !last) && cols.fullName !== undefined && cell(cols.fullName)) {
-    const split = splitFullName(cell(cols.fullName));
+    split = splitFullName(cell(cols.fullName));
     if (!split) return `"${cell(cols.fullName)}" needs both a forename and a surname.`;
     ({ first, last, order } = split);
   }
@@ -77,6 +78,8 @@ function buildPerson(row: string[], cols: ColumnMap, kind: RosterKind): Built | 
   if (aliases.length) person.aliases = aliases;
   const role = kind === 'staff' ? cell(cols.role) : '';
   if (role) person.role = role;
+  const title = kind === 'staff' ? (cell(cols.title) || split?.title || '').replace(/\.$/, '') : '';
+  if (title) person.title = title;
   return { person, legalAliases: aliases.length, order };
 }
 
@@ -192,7 +195,7 @@ export function importRoster(csvText: string, kind: RosterKind, fileLabel: strin
   if (orders.has('surname-comma')) notes.push('Read full names written "Surname, Forename".');
   if (orders.has('surname-capitals')) notes.push('Read full names written "SURNAME Forename".');
   const unused = header.map((h) => h.trim()).filter((h, i) => h && !Object.values(cols).includes(i));
-  if (unused.length) notes.push(`Not taken from the file: ${unused.map((h) => `"${h}"`).join(', ')} (only names${kind === 'staff' ? ' and job titles' : ''} are used).`);
+  if (unused.length) notes.push(`Not taken from the file: ${unused.map((h) => `"${h}"`).join(', ')} (only names${kind === 'staff' ? ', titles and job titles' : ''} are used).`);
 
   return { ok: true, people, skipped, notes, columns: usedColumns(header, cols) };
 }

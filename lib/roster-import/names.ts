@@ -19,11 +19,13 @@ export function fold(name: string): string {
 export interface SplitName {
   first: string;
   last: string;
+  /** A title written in front of the name ("Mrs Sarah Jones"), kept for staff lists. */
+  title?: string;
   /** How the cell was read, when that was not plain "Forename Surname". */
   order?: 'surname-comma' | 'surname-capitals';
 }
 
-/** Titles some reports put in front of a staff name ("Mrs Sarah Jones"); the engine derives them itself. */
+/** Titles some reports put in front of a staff name ("Mrs Sarah Jones"): not part of the name, kept apart. */
 const HONORIFICS = /^(mr|mrs|miss|ms|mx|dr|prof|sir|rev|revd)\.?$/i;
 
 const isCapitalised = (w: string) => /\p{Lu}/u.test(w) && w === w.toUpperCase() && w.replace(/[^\p{L}]/gu, '').length > 1;
@@ -37,21 +39,21 @@ export function splitFullName(cell: string): SplitName | undefined {
   const comma = text.indexOf(',');
   if (comma >= 0) {
     const last = tidy(text.slice(0, comma));
-    const first = tidy(text.slice(comma + 1).replace(/,/g, ' '))
-      .split(' ')
-      .filter((w, i, all) => !(i === 0 && all.length > 1 && HONORIFICS.test(w)))
-      .join(' ');
-    return first && last ? { first, last, order: 'surname-comma' } : undefined;
+    const parts = tidy(text.slice(comma + 1).replace(/,/g, ' ')).split(' ');
+    const title = parts.length > 1 && HONORIFICS.test(parts[0]) ? parts.shift() : undefined;
+    const first = parts.join(' ');
+    return first && last ? { first, last, order: 'surname-comma', ...(title ? { title } : {}) } : undefined;
   }
   const words = text.split(' ').filter(Boolean);
-  while (words.length > 2 && HONORIFICS.test(words[0])) words.shift();
+  let title: string | undefined;
+  while (words.length > 2 && HONORIFICS.test(words[0])) title = words.shift();
   if (words.length < 2) return undefined;
   // "SMITH Jack", "O'BRIEN Olivia Mae": surname words in capitals, then a forename that is not.
   const capitals = words.findIndex((w) => !isCapitalised(w));
   if (capitals > 0 && words.slice(capitals).every((w) => !isCapitalised(w))) {
-    return { first: words.slice(capitals).join(' '), last: words.slice(0, capitals).join(' '), order: 'surname-capitals' };
+    return { first: words.slice(capitals).join(' '), last: words.slice(0, capitals).join(' '), order: 'surname-capitals', ...(title ? { title } : {}) };
   }
-  return { first: words.slice(0, -1).join(' '), last: words[words.length - 1] };
+  return { first: words.slice(0, -1).join(' '), last: words[words.length - 1], ...(title ? { title } : {}) };
 }
 
 /** Every way the legal and preferred parts combine, except the name itself, without repeats. */

@@ -18,6 +18,7 @@ export const CUES = [
   'school-setting',
   'school-setting-weak',
   'school-context',
+  'school-context-weak',
   'position',
   'position-weak',
   'confidential',

@@ -17,6 +17,9 @@ import type { KeyedName } from './roster';
 export type RosterGroup = 'pupil' | 'staff' | 'formerPupil' | 'parent';
 export type NameForm = 'full' | 'initial-surname' | 'first-initial' | 'joined' | 'alias' | 'title-surname' | 'first';
 
+/** Which titles a member of staff answers to: known from the roster's Title column, or any. */
+export type TitleClass = 'male' | 'female' | 'any';
+
 export interface NameHit {
   group: RosterGroup;
   form: NameForm;
@@ -63,6 +66,13 @@ interface Sequence {
 const NO_CANDIDATES: Candidate[] = [];
 const NO_UNITS: Unit[] = [];
 const TITLES = new Set(['mr', 'mrs', 'miss', 'ms', 'mx', 'dr', 'sir', 'mister', 'madam', 'prof', 'professor']);
+const TITLE_CLASS: Record<string, TitleClass> = { mr: 'male', sir: 'male', mister: 'male', mrs: 'female', miss: 'female', ms: 'female', madam: 'female' };
+
+/** "Mrs", "Mr." or "Dr" as written in a roster's Title column → whom the title can stand for. */
+export function titleClass(title: string | undefined): TitleClass {
+  const t = (title ?? '').toLowerCase().replace(/[^a-z]/g, '');
+  return TITLE_CLASS[t] ?? 'any';
+}
 /** Separators allowed inside a name: spaces, hyphens, underscores, apostrophes. */
 const SOFT = new Set(['', '-', '_', "'"]);
 /** Words longer than this are never looked up with misspellings (no name is this long). */
@@ -74,10 +84,19 @@ function addTo<K>(map: Map<K, Groups>, key: K, bits: Groups): void {
   map.set(key, (map.get(key) ?? 0) | bits);
 }
 
-function nested(map: Map<string, Map<string, Groups>>, outer: string): Map<string, Groups> {
+function nested<K>(map: Map<string, Map<K, Groups>>, outer: string): Map<K, Groups> {
   let inner = map.get(outer);
   if (!inner) map.set(outer, (inner = new Map()));
   return inner;
+}
+
+/** Groups whose title class fits the title written in the text ("Dr" and unknown titles fit all). */
+function byTitle(cells: Map<TitleClass, Groups> | undefined, written: string): Groups {
+  if (!cells) return 0;
+  const want = TITLE_CLASS[written];
+  let g = 0;
+  for (const [cls, bits] of cells) if (!want || cls === 'any' || cls === want) g |= bits;
+  return g;
 }
 
 export class NameIndex {
@@ -90,8 +109,8 @@ export class NameIndex {
   /** first → surname initial → groups ("Jack S."). */
   private readonly firstInitial = new Map<string, Map<string, Groups>>();
   private readonly joined = new Map<string, Groups>();
-  /** Staff surnames, for "Mrs Jones". */
-  private readonly titled = new Map<string, Groups>();
+  /** Staff surnames, for "Mrs Jones": surname → title class → groups. */
+  private readonly titled = new Map<string, Map<TitleClass, Groups>>();
   /** First names (and one-word aliases) alone: pupils and staff only. */
   private readonly firstAlone = new Map<string, Groups>();
   /** Every roster word, and each long word's one-letter deletions → the words they came from. */
@@ -107,7 +126,7 @@ export class NameIndex {
     return this.people;
   }
 
-  add(name: KeyedName, group: RosterGroup): void {
+  add(name: KeyedName, group: RosterGroup, title: TitleClass = 'any'): void {
     const bit = GROUP_BITS[group];
     this.people++;
     const firsts = [name.first.key];
@@ -127,7 +146,9 @@ export class NameIndex {
       }
       if (name.firstInitial) addTo(nested(this.initialSurname, last), name.firstInitial, bit);
       if (name.lastInitial) for (const f of firsts) addTo(nested(this.firstInitial, f), name.lastInitial, bit);
-      if (group === 'staff') addTo(this.titled, last, bit);
+      if (group === 'staff') {
+        addTo(nested(this.titled, last), title, bit);
+      }
     }
     for (const j of name.joined) {
       this.words.add(j);
@@ -232,7 +253,7 @@ export class NameIndex {
       if (!list) continue;
       for (const u of list) {
         if (u.word.length < FUZZY_MIN_LENGTH || u.word.length > FUZZY_MAX_LENGTH) continue;
-        const near = (i > 0 && (found[i - 1] || isInitial(tokens, i - 1))) || found[u.end + 1] || isInitial(tokens, u.end + 1);
+        const near = (i > 0 && (found[i - 1] || isInitial(tokens, i - 1) || TITLES.has(tokens[i - 1].norm))) || found[u.end + 1] || isInitial(tokens, u.end + 1);
         if (!near) continue;
         const fuzzy = this.fuzzyCandidates(u.word);
         if (fuzzy.length) u.cands = u.cands.length ? [...u.cands, ...fuzzy] : fuzzy;
@@ -278,7 +299,7 @@ export class NameIndex {
           }
           // "Jack S."
           const initials = this.firstInitial.get(c.key);
-          if (initials && isInitial(tokens, next) && adjacent(tokens, next) && tokens[next].end < textLength) {
+          if (initials && (isInitial(tokens, next) || isLowerInitial(tokens, next)) && adjacent(tokens, next) && tokens[next].end < textLength) {
             const g = initials.get(key(tokens[next].norm));
             if (g) emit(g, 'first-initial', i, next, fuzzy, nick);
           }
@@ -295,12 +316,13 @@ export class NameIndex {
             const g = byInitial.get(key(prev.norm));
             if (g) emit(g, 'initial-surname', i - 1, u.end, fuzzy, false);
           }
-          if (fuzzy) continue;
-          // "Mrs Jones", "Mr. Okafor"
+          // "Mrs Jones", "Mr. Okafor", and "Mr Priestly" for Priestley: a title is a strong cue, so a misspelling counts.
           const titled = this.titled.get(c.key);
           if (titled && prev && TITLES.has(prev.norm) && !tokens[i].newlineBefore && (SOFT.has(tokens[i].sepBefore) || tokens[i].sepBefore === '.')) {
-            emit(titled, 'title-surname', i - 1, u.end, false, false);
+            const g = byTitle(titled, prev.norm);
+            if (g) emit(g, 'title-surname', i - 1, u.end, fuzzy, false);
           }
+          if (fuzzy) continue;
           const joined = this.joined.get(c.key);
           if (joined) emit(joined, 'joined', i, u.end, false, false);
           const alone = this.firstAlone.get(c.key);
@@ -336,9 +358,23 @@ function isInitial(tokens: readonly Token[], i: number): boolean {
   return true;
 }
 
-/** Token `j` follows the previous one within the same name: same line, no sentence punctuation. */
+/** "jess t", "jack s": a lower-case initial after a first name, in text written all in lower case. */
+function isLowerInitial(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || t.norm.length !== 1 || t.capitalised || t.isNumber || t.gluedToPrev || t.norm === 'a' || t.norm === 'i') return false;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  return Boolean(prev && !prev.capitalised) && !(next && next.gluedToPrev);
+}
+
+/**
+ * Token `j` follows the previous one within the same name: same line, no sentence punctuation, or a
+ * dot with no space around it, as in handles (@jess.tomlinson).
+ */
 function adjacent(tokens: readonly Token[], j: number): boolean {
   const t = tokens[j];
   if (!t || t.newlineBefore || t.isNumber) return false;
-  return SOFT.has(t.sepBefore) || (t.sepBefore === '.' && isInitial(tokens, j - 1));
+  if (SOFT.has(t.sepBefore)) return true;
+  if (t.sepBefore !== '.') return false;
+  return isInitial(tokens, j - 1) || t.start === tokens[j - 1].end + 1;
 }

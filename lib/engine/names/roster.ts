@@ -39,6 +39,21 @@ function hashedToken(word: KeyedWord): HashedToken {
   return word.dels.length ? { k: word.key, d: word.dels } : { k: word.key };
 }
 
+/**
+ * A hyphenated first name or surname is often written with a space ("Poppy Mai Hartley" for
+ * Poppy-Mai Hartley, "Jack Smith Jones"), and a hyphenated first name shortened to its first part
+ * ("Poppy Hartley"). These are kept as extra multi-word aliases of the name.
+ */
+function hyphenForms(name: string): string[] {
+  const parts = name.split(/[\s,]+/u).filter((w) => w);
+  if (parts.length < 2 || !parts.some((w) => /[-‐‑]/u.test(w))) return [];
+  const split = parts.map((w) => w.replace(/[-‐‑]+/gu, ' ')).join(' ');
+  const out = [split];
+  const [first, ...rest] = parts;
+  if (/[-‐‑]/u.test(first)) out.push([first.split(/[-‐‑]/u)[0], ...rest].join(' '));
+  return out;
+}
+
 /** Keys for a plain name, or undefined when the name has no letters at all. */
 export function keyName(name: string, aliases: readonly string[] | undefined, key: KeyFn): KeyedName | undefined {
   const words = nameWords(name);
@@ -53,7 +68,7 @@ export function keyName(name: string, aliases: readonly string[] | undefined, ke
     firstInitial: key(first[0]),
     lastInitial: last ? key(last[0]) : undefined,
     joined,
-    aliases: (aliases ?? []).map((a) => nameWords(a).map((w) => keyWord(w, key))).filter((a) => a.length > 0),
+    aliases: [...(aliases ?? []), ...hyphenForms(name)].map((a) => nameWords(a).map((w) => keyWord(w, key))).filter((a) => a.length > 0),
   };
 }
 

@@ -25,9 +25,8 @@ export const RULES: Record<RuleId, RuleInfo> = {
     id: 'pupil-mention',
     title: 'Names a pupil',
     severity: 'high',
-    severityNote: 'medium for a former pupil',
     firesWhen:
-      'The text names a pupil on the roster: full name, initial and surname, a nickname or common diminutive, a possessive, hashtag or handle, in any case, with accents or a small misspelling; a first name alone only in a post about school.',
+      'The text names a current pupil on the roster: full name (a hyphenated name written with a space too), initial and surname, first name and initial, a listed nickname or common diminutive, a possessive, hashtag or handle (@jess.tomlinson), in any case, with accents or a small misspelling. A first name alone only in a post about the school day, and not for the author\'s own family ("my Jack", "our Evie", "Lily\'s school"). Former pupils and parents are for pupil-contact only.',
     clause: 'Staff must not name or otherwise identify pupils on social media.',
     advice: 'Remove the name. If you need to talk about something that happened, do it in school, not online.',
     sources: '001 code of conduct; 004 4.2; 003 6.5, 6.13',
@@ -39,7 +38,7 @@ export const RULES: Record<RuleId, RuleInfo> = {
     severity: 'high',
     severityNote: 'medium when referring to a colleague by position',
     firesWhen:
-      'The text names a member of staff (full name, or Mr/Mrs/Miss/Ms/Dr + surname) or refers to one by position (the head, our deputy, my TA, the SENCO, a governor).',
+      'The text names a member of staff (full name; Mr, Mrs, Miss, Ms or Dr and the surname, misspelt too, matching the title the roster gives; a first name joined to a role, as in "Wendy in the office") or refers to one by position (the head, our deputy, the TAs, dinner ladies, the Year 3 teacher, my job share, SLT). Not a relative with a title, the author\'s own role ("I\'m a TA"), or someone from the author\'s own schooldays.',
     clause: 'Staff must not refer to colleagues on social media, by name or by position.',
     advice: 'Leave colleagues out of it. Raise any concern about a colleague through the school, not online.',
     sources: '004 4.2; 001; 003 6.13',
@@ -50,7 +49,7 @@ export const RULES: Record<RuleId, RuleInfo> = {
     title: 'Names the school',
     severity: 'high',
     firesWhen:
-      "The text names the school, one of its aliases, abbreviations, handles, hashtags or web domains, or a body it belongs to (trust, diocese, local authority) as the author's workplace.",
+      "The text names the school, one of its aliases, abbreviations, handles, hashtags or web domains (also without its apostrophe, or split in two), or a body it belongs to (trust, diocese, local authority), by its full name, its initials or the distinctive part of its name, as the author's workplace. Not the same name used as a place (\"Oakfield Park\").",
     clause: 'Staff must not name the school, or say they work there, on their personal social media.',
     advice: 'Remove the school\'s name, handle or hashtag. Share school news from the school\'s official accounts instead.',
     sources: '001 (school\'s name); 004 4.1–4.2; 003 6.15',
@@ -94,7 +93,8 @@ export const RULES: Record<RuleId, RuleInfo> = {
     id: 'personal-info',
     title: 'Personal contact details',
     severity: 'medium',
-    firesWhen: 'A public post gives contact or location details: a phone number (UK or international), an email address, a home address or postcode.',
+    firesWhen:
+      'The author gives their own contact or location details: a phone number in any UK or international format (spaced, dotted, +44 (0), digits spaced out or spelt out), a personal email address, a home address, the street they live on or a postcode, a National Insurance or payment card number, a log-in or password. Not a firm\'s, a council\'s or a friend\'s number, and not an address at the school\'s domain. Medium in posts; in a message low, or high when the person being messaged is a pupil, former pupil or parent on the rosters.',
     clause: 'Do not share your personal contact details or home address publicly, where pupils and parents could find them.',
     advice: 'Remove the details, or send them privately to the person who needs them.',
     sources: '000 (b) and Communications (a); 003 5.1, 6.1; 004 5.1',
@@ -106,7 +106,7 @@ export const RULES: Record<RuleId, RuleInfo> = {
     severity: 'medium',
     severityNote: 'high when the field also names the school',
     firesWhen:
-      'In a profile field (job title, workplace, position, bio, intro, display name): anything that identifies the profession (teacher, TA, headteacher, SENCO, ECT, "Year 4 teacher") or the school.',
+      'In a profile field (job title, workplace, position, bio, intro, display name): anything that identifies the profession (teacher, TA, headteacher, SENCO, ECT, "Year 4 teacher"), a year, key-stage or subject tag (Y6, KS2, #TeamMaths), a description of the job ("shaping young minds"), or the school, its handle or hashtag. Not another job that shares a word (yoga teacher, driving school).',
     clause: 'Staff should not say on personal profiles that they work in education or at the school.',
     advice: 'Leave your job and workplace out of your profile, or keep the profile private to people you know.',
     sources: '000 (i); 001 Safer Online Behaviour; 002 3.8; 003 6.17',

@@ -5,12 +5,14 @@
  * not yet public (confidential-school: an unpublished inspection grade, "not announced yet").
  * Weaker words (needsContext: "excluded", "signed off", "keep it quiet") count only in a post about
  * the author's school job or naming someone from the rosters. Routine work that merely mentions a
- * sensitive word ("safeguarding training") is school-life, not confidential.
+ * sensitive word ("safeguarding training") is school-life, not confidential. Pupil data is found by
+ * its checksums, not words: Unique Pupil Numbers and NHS numbers (detectors/pupil-data.ts).
  */
 import { isStrongName, quote, type Analysis, type RawFinding } from '../analysis';
 import type { TermTag } from '../compile';
 import { otherEvidence } from '../job';
 import type { PhraseHit } from '../terms/phrase-matcher';
+import { findPupilData } from '../detectors/pupil-data';
 
 const LISTS = new Set<string>(['confidential', 'confidential-staff', 'confidential-school']);
 
@@ -36,13 +38,20 @@ export function countedConfidential(a: Analysis): PhraseHit<TermTag>[] {
 }
 
 export function confidential(a: Analysis): RawFinding[] {
+  const pupilData: RawFinding[] = findPupilData(a.text).map((h) => ({
+    rule: 'confidential',
+    severity: 'high',
+    start: h.start,
+    end: h.end,
+    message: `${quote(a, h.start, h.end)} looks like ${h.kind === 'upn' ? 'a Unique Pupil Number' : 'an NHS number'}: pupil data must never be posted.`,
+  }));
   const hits = countedConfidential(a);
-  return hits.map((h) => ({
+  return pupilData.concat(hits.map((h) => ({
     rule: 'confidential',
     severity: 'high',
     start: h.start,
     end: h.end,
     // A weaker word counts because of the rest of the post: say which words tie it to school.
     message: `${quote(a, h.start, h.end)} ${REASON[h.value.list]}${h.value.contextual ? otherEvidence(a, hits) : ''}.`,
-  }));
+  })));
 }

@@ -24,7 +24,7 @@ import type { PhraseHit } from '../terms/phrase-matcher';
 import { colleagueMention } from './colleague-mention';
 import { otherEvidence } from '../job';
 import { countedConfidential } from './confidential';
-import { longestHits, nameCounts } from './name-mentions';
+import { nameCounts } from './name-mentions';
 import { schoolMention } from './school-mention';
 
 const PROFILE_SURFACES = new Set(['profile-job', 'profile-bio', 'profile-name']);
@@ -155,9 +155,7 @@ export function schoolLife(a: Analysis): RawFinding[] {
     }
   }
 
-  // A parent named in full is school life too (they are not pupils or colleagues, but are part of the school).
-  for (const h of longestHits(a.names.filter((n) => n.group === 'parent'))) {
-    out.push(finding(h.start, h.end, 'names a parent at your school.'));
-  }
+  // Parents on the roster are there for pupil-contact: naming one in a post is no text rule's business
+  // (LABELLING.md); what a post says about them is judged like any other words.
   return out;
 }

@@ -3,6 +3,7 @@
  * `needsContext` ones that only count in a post about school (or, for derogatory terms, aimed at
  * the school community). Schools extend them through the policy.
  */
+import ambiguousInitials from '../../../assets/terms/ambiguous-initials.json';
 import communityTargets from '../../../assets/terms/community-targets.json';
 import commonWordNames from '../../../assets/terms/common-word-names.json';
 import confidential from '../../../assets/terms/confidential.json';
@@ -23,12 +24,15 @@ import schoolLifeEvents from '../../../assets/terms/school-life-events.json';
 import schoolLifeSetting from '../../../assets/terms/school-life-setting.json';
 import schoolLifeWork from '../../../assets/terms/school-life-work.json';
 import schoolNameWords from '../../../assets/terms/school-name-words.json';
+import staffPlaces from '../../../assets/terms/staff-places.json';
 import workplaceCues from '../../../assets/terms/workplace-cues.json';
 
 export interface TermList {
   about: string;
   terms: string[];
   needsContext: string[];
+  /** Short forms that are also everyday words ("ta" is thanks): they only count written in capitals. */
+  capitalsOnly?: string[];
 }
 
 export const TERM_LISTS = {
@@ -43,6 +47,7 @@ export const TERM_LISTS = {
   'confidential-staff': confidentialStaff,
   'confidential-school': confidentialSchool,
   positions,
+  'staff-places': staffPlaces,
   profession,
   derogatory,
   'derogatory-groups': derogatoryGroups,
@@ -51,6 +56,7 @@ export const TERM_LISTS = {
   'family-cues': familyCues,
   'workplace-cues': workplaceCues,
   'common-word-names': commonWordNames,
+  'ambiguous-initials': ambiguousInitials,
   'school-name-words': schoolNameWords,
   'profanity-allowlist': profanityAllowlist,
 } satisfies Record<string, TermList>;

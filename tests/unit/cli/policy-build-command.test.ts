@@ -60,7 +60,7 @@ describe('policy build', () => {
     expect(policy.schoolName).toBe('Oakfield Primary School');
     expect(policy.schoolAliases).toEqual(['Oakfield', 'OPS', '@OakfieldPrimary']);
     expect(policy.pupils).toContainEqual({ name: 'Alfie Hartley', aliases: ['Alfred Hartley'] });
-    expect(policy.staff).toContainEqual({ name: 'Grace Edwards', role: 'Deputy Headteacher' });
+    expect(policy.staff).toContainEqual({ name: 'Grace Edwards', role: 'Deputy Headteacher', title: 'Mrs' });
     expect(policy.parents.map((p: { name: string }) => p.name)).toEqual(['Mark Thornton', 'Kelly Thornton', 'Rahima Begum']);
     expect(policy.rosterHash).toBeUndefined();
     expect(stderr).toContain('For school-wide deployment, build with --hash.');

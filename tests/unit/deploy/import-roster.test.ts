@@ -36,12 +36,12 @@ describe('MIS layouts', () => {
     expect(r.skipped).toEqual([]);
   });
 
-  it('SIMS staff: job titles from "Role"; the Title column (Mrs, Mr) is not part of the name', () => {
+  it('SIMS staff: job titles from "Role"; the Title column (Mrs, Mr) is kept apart from the name', () => {
     expect(imported('sims-staff.csv', 'staff').people).toEqual([
-      { name: 'Sarah Hughes', role: 'Headteacher' },
-      { name: 'Daniel Clarke', role: 'Year 6 Teacher' },
-      { name: 'Priya Singh', role: 'SENCO' },
-      { name: 'Chloe Murphy', role: 'Teaching Assistant' },
+      { name: 'Sarah Hughes', role: 'Headteacher', title: 'Mrs' },
+      { name: 'Daniel Clarke', role: 'Year 6 Teacher', title: 'Mr' },
+      { name: 'Priya Singh', role: 'SENCO', title: 'Ms' },
+      { name: 'Chloe Murphy', role: 'Teaching Assistant', title: 'Miss' },
     ]);
   });
 
@@ -57,9 +57,9 @@ describe('MIS layouts', () => {
   it('Arbor staff: "Job title" is the role, and e-mail addresses are never taken', () => {
     const r = imported('arbor-staff.csv', 'staff');
     expect(r.people).toEqual([
-      { name: 'Grace Edwards', role: 'Deputy Headteacher' },
-      { name: 'Liam Kelly', role: 'Year 2 Teacher' },
-      { name: 'Ellie Wood', role: 'School Business Manager' },
+      { name: 'Grace Edwards', role: 'Deputy Headteacher', title: 'Mrs' },
+      { name: 'Liam Kelly', role: 'Year 2 Teacher', title: 'Mr' },
+      { name: 'Ellie Wood', role: 'School Business Manager', title: 'Dr' },
     ]);
     expect(JSON.stringify(r.people)).not.toContain('@');
     expect(r.notes.join('\n')).toContain('"Email"');
@@ -120,7 +120,7 @@ describe('ugly files', () => {
       { name: 'Sarah Jones', role: 'Headteacher' },
       { name: 'Maria De La Cruz', role: 'Teacher, Year 6' },
       { name: "Niamh O'Brien", role: 'Teaching Assistant, "Owls" class' },
-      { name: 'Priya Patel', role: 'SENCO' },
+      { name: 'Priya Patel', role: 'SENCO', title: 'Mrs' },
     ]);
   });
 
@@ -197,5 +197,23 @@ describe('problems, said clearly', () => {
   it('a one-word full name is a bad row, by number', () => {
     const r = ok(importRoster('Name\nIsla Thornton\nMadonna\nAlfie Hartley\nAisha Begum\nZofia Kowalska\n', 'pupils', 'p.csv'));
     expect(r.skipped).toEqual([{ row: 3, message: '"Madonna" needs both a forename and a surname.' }]);
+  });
+});
+
+describe('staff titles', () => {
+  it('keeps a Title column, and a title written before a full name, so "Mrs Evans" is not read as Mr Evans', () => {
+    const csv = 'Title,Forename,Surname,Role\nMr,Carl,Evans,Site manager\nMrs.,Helen,Priestley,Deputy head\n';
+    const result = importRoster(csv, 'staff', 'staff.csv');
+    expect(result.ok && result.people.map((p) => [p.name, p.title])).toEqual([
+      ['Carl Evans', 'Mr'],
+      ['Helen Priestley', 'Mrs'],
+    ]);
+    const full = importRoster('Name,Role\n"Evans, Mr Carl",Site manager\n', 'staff', 'staff.csv');
+    expect(full.ok && full.people[0]).toMatchObject({ name: 'Carl Evans', title: 'Mr' });
+  });
+
+  it('takes no title from a pupils list', () => {
+    const result = importRoster('Title,Forename,Surname\nMiss,Ava,Kent\n', 'pupils', 'pupils.csv');
+    expect(result.ok && result.people[0]).toEqual({ name: 'Ava Kent' });
   });
 });

@@ -9,7 +9,7 @@ describe.each(bothRosterForms())('colleague-mention (%s)', (_form, engine) => {
     ['title with a full stop', 'Mr. Okafor set far too much homework', 'Mr. Okafor'],
     ['another title', 'Ask Dr Patel', 'Dr Patel'],
     ['handle', 'cc @sarah_jones', 'sarah_jones'],
-    ['first name alone in a post about school', 'Priya covered my class again today', 'Priya'],
+    ['first name joined to a role', 'Priya our SENCO has saved the day again', 'Priya'],
   ])('flags the %s at high severity', (_what, text, evidence) => {
     expect(ofRule(engine, 'colleague-mention', text)).toContainEqual({ rule: 'colleague-mention', severity: 'high', evidence });
   });
@@ -31,6 +31,8 @@ describe.each(bothRosterForms())('colleague-mention (%s)', (_form, engine) => {
     ['a headache', 'Such a headache today'],
     ['my head, without school context', 'My head is killing me'],
     ['the first name alone without school context', 'Dinner with Priya and the girls'],
+    // LABELLING.md: a colleague's first name alone is everyone's first name; it needs a title, surname or role.
+    ['the first name alone even in a post about school', 'Priya covered my class again today'],
     ['a governor in politics', 'The Kentucky governor signed the bill'],
   ])('stays quiet for %s', (_what, text) => {
     expect(ofRule(engine, 'colleague-mention', text)).toEqual([]);

@@ -31,7 +31,9 @@ describe('personal-info', () => {
     expect(ofRule(engine, 'personal-info', text)).toEqual([]);
   });
 
-  it('does not apply to private messages', () => {
-    expect(ofRule(engine, 'personal-info', 'My number is 07400 123456', 'message')).toEqual([]);
+  it('flags a private message at low severity: it reaches one person, who can pass it on', () => {
+    expect(ofRule(engine, 'personal-info', 'My number is 07400 123456', 'message')).toEqual([
+      { rule: 'personal-info', severity: 'low', evidence: '07400 123456' },
+    ]);
   });
 });

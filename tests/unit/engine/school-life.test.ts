@@ -13,13 +13,13 @@ describe('school-life', () => {
     ['the nativity', 'The nativity was a triumph', 'The nativity'],
     ['Ofsted are in', 'Ofsted are in tomorrow', 'Ofsted are in'],
     ['INSET', 'INSET day, so a lie-in', 'INSET day'],
-    ['a parent named in full', 'Paul Smith complained again', 'Paul Smith'],
   ])('flags %s at medium severity', (_what, text, evidence) => {
     expect(ofRule(engine, 'school-life', text)).toContainEqual({ rule: 'school-life', severity: 'medium', evidence });
   });
 
   it.each([
     ['my kids about my own children', 'My kids made me breakfast in bed'],
+    ['a parent on the roster named, with nothing else about school (rosters of parents are for pupil-contact)', 'Paul Smith has a new car'],
     ['world class', 'World class pizza tonight'],
     ['an ordinary open evening at a shop', 'Open evening at the garden centre'],
     ['marking without school context', 'Marking my territory on the sofa'],
