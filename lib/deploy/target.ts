@@ -2,9 +2,9 @@
  * Which extension the artefacts point at, in each browser, and where it installs from. The Chromium
  * id is pinned by the manifest key (lib/extension-identity.ts); a store listing may have another.
  */
-import { EXTENSION_ID } from '../extension-identity';
+import { EXTENSION_ID, FIREFOX_EXTENSION_ID } from '../extension-identity';
 
-export const FIREFOX_EXTENSION_ID = 'second-look@secondlook.school';
+export { FIREFOX_EXTENSION_ID };
 
 export interface DeployTarget {
   schoolName: string;
