@@ -11,6 +11,7 @@ import { isWebLink } from '../../lib/settings/web-link';
 import { siteWords, sourceWords } from '../../lib/settings/status-words';
 import { COUNT_LABELS, COUNTS_KEY, countsThisWeek } from '../../lib/settings/week-counts';
 import { PolicyIssues } from '../settings/PolicyIssues';
+import { RestartNote } from './RestartNote';
 import { useLocalStorage } from '../settings/use-local-storage';
 
 const KEYS = [STORAGE_KEYS.state, COUNTS_KEY] as const;
@@ -60,6 +61,7 @@ export function Popup() {
       </p>
       {source.source === 'defaults' && <p>Add your school’s name and the names to watch for, and Second Look can warn you about them.</p>}
       {state && <PolicyIssues state={state} />}
+      <RestartNote state={state} />
       <p>
         <button type="button" class={source.source === 'defaults' ? 'primary' : ''} onClick={openOptions}>
           {source.source === 'defaults' ? 'Set up Second Look' : 'Open settings'}
