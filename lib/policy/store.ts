@@ -17,14 +17,23 @@ export interface PolicyStorage {
 }
 
 const SLOW = Symbol('managed policy not read yet');
+/**
+ * storage.managed answered with an error. Chrome does so only without a managed schema; Firefox does
+ * so when policies.json is missing, has no entry for the extension, or has a mistake in it, and cannot
+ * tell the three apart. Before any school policy was in force this means "none"; after one was, it
+ * stays in force (a broken file must never switch the school's settings off) and the popup says why.
+ */
+const UNREADABLE = Symbol('managed policy could not be read');
+
+export const UNREADABLE_MANAGED_MESSAGE =
+  'Your school’s settings could not be read when the browser started (in Firefox: policies.json is missing, has a mistake, or has no entry for Second Look).';
 
 async function readManaged(area: PolicyStorage['managed']): Promise<unknown> {
   if (!area) return undefined;
   try {
     return await area.get(null);
   } catch {
-    // Chrome rejects when no managed schema/policy is available; treat it as "no managed policy".
-    return undefined;
+    return UNREADABLE;
   }
 }
 
@@ -45,13 +54,17 @@ export async function refreshPolicyState(storage: PolicyStorage, options: Refres
   clearTimeout(timer);
   const lastGoodManaged = local[STORAGE_KEYS.lastGoodManaged] as Policy | undefined;
   if (managed === SLOW) void reading.then(() => onManagedLate?.());
+  const keptUnreadable = managed === UNREADABLE && lastGoodManaged !== undefined;
   const resolved = resolvePolicy(
     // Never block on managed storage: until it answers, the cached copy stands in for it.
-    { raw: managed === SLOW ? lastGoodManaged : managed, lastGood: lastGoodManaged },
+    { raw: managed === SLOW || keptUnreadable ? lastGoodManaged : managed === UNREADABLE ? undefined : managed, lastGood: lastGoodManaged },
     { raw: local[STORAGE_KEYS.personal], lastGood: local[STORAGE_KEYS.lastGoodPersonal] as Policy | undefined },
   );
   const { newLastGood, ...rest } = resolved;
   const state: PolicyState = { ...rest, updatedAt: now };
+  if (keptUnreadable) {
+    state.issues = [{ source: 'managed', issues: [{ path: '', message: UNREADABLE_MANAGED_MESSAGE, level: 'error' }] }, ...state.issues.filter((g) => g.source !== 'managed')];
+  }
   const writes: Record<string, unknown> = { [STORAGE_KEYS.state]: state };
   if (newLastGood.managed) writes[STORAGE_KEYS.lastGoodManaged] = newLastGood.managed;
   if (newLastGood.personal) writes[STORAGE_KEYS.lastGoodPersonal] = newLastGood.personal;

@@ -39,8 +39,9 @@ export async function openPopup(ff: FirefoxSession, opts: { over?: Page } = {}):
   await gotoExtensionPage(popup, 'popup.html');
   if (opts.over) {
     await opts.over.bringToFront();
-    await popup.reload().catch(() => undefined);
-    await popup.waitForFunction(() => document.querySelector('h1') !== null && !document.querySelector('main[aria-busy="true"]'));
+    // Loaded again while `over` is the active tab (puppeteer's reload() waits on a load event Firefox does not report here).
+    await popup.evaluate(() => document.querySelector('h1')?.remove());
+    await gotoExtensionPage(popup, 'popup.html');
   }
   return popup;
 }

@@ -51,6 +51,12 @@ export interface SeenRequest {
   addonId: string;
 }
 
+export interface AddonInfo {
+  version: string;
+  isActive: boolean;
+  temporarilyInstalled: boolean;
+}
+
 export interface FirefoxSession {
   browser: Browser;
   /** A new tab in which the practice pages are served at the real origins. */
@@ -59,6 +65,8 @@ export interface FirefoxSession {
   inExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Runs `expression` with system privileges in the browser window (Services, ChromeUtils…). */
   inChrome<R>(expression: string): Promise<R>;
+  /** What Firefox's add-on manager knows of Second Look: null when it is not installed. */
+  addon(): Promise<AddonInfo | null>;
   /** Every HTTP(S) request since launch (or since `clearRequests`). */
   requests(): Promise<SeenRequest[]>;
   clearRequests(): Promise<void>;
@@ -158,7 +166,10 @@ class Session implements FirefoxSession {
       await gotoExtensionPage(page, 'popup.html');
       return page;
     });
-    const page = await this.extensionTab;
+    const page = await this.extensionTab.catch((error: unknown) => {
+      this.extensionTab = undefined; // not installed yet, say: try afresh next time
+      throw error;
+    });
     return page.evaluate(fn as never, arg as never) as Promise<R>;
   }
 
@@ -168,6 +179,15 @@ class Session implements FirefoxSession {
     const { result } = await send('script.evaluate', { expression, target: { context: this.chromeContext }, awaitPromise: true, resultOwnership: 'none' });
     if (result.type === 'exception') throw new Error(`inChrome: ${result.exceptionDetails?.text ?? 'failed'}`);
     return deserialize(result.result) as R;
+  }
+
+  async addon(): Promise<AddonInfo | null> {
+    const json = await this.inChrome<string>(`(async () => {
+      const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+      const a = await AddonManager.getAddonByID(${JSON.stringify(FIREFOX_EXTENSION_ID)});
+      return JSON.stringify(a && { version: a.version, isActive: a.isActive, temporarilyInstalled: a.temporarilyInstalled });
+    })()`);
+    return JSON.parse(json) as AddonInfo | null;
   }
 
   requests(): Promise<SeenRequest[]> {
