@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fieldByLabel, openOptions, openPopup, setPersonalPolicy, waitForText } from './support/extension';
-import { launchFirefox, type FirefoxSession } from './support/firefox';
-import { openPracticePage } from './support/practice-pages';
+import { EXTENSION_ORIGIN, launchFirefox, type FirefoxSession } from './support/firefox';
+import { mustFind, openPracticePage } from './support/practice-pages';
 
 let ff: FirefoxSession;
 beforeAll(async () => {
@@ -35,4 +35,14 @@ it('with the person’s own settings: the popup over Facebook says it is on and 
   await waitForText(options, 'Your own settings');
   expect(await fieldByLabel(options, 'School name')).toMatchObject({ value: 'Oakfield Primary School', locked: false });
   for (const page of [site, popup, options]) await page.close();
+});
+
+it('the popup’s settings button opens the options page (runtime.openOptionsPage)', async () => {
+  const popup = await openPopup(ff);
+  const opened = ff.browser.waitForTarget((t) => t.url() === `${EXTENSION_ORIGIN}/options.html`, { timeout: 10_000 });
+  await (await mustFind(popup, 'button:has-text("Open settings")')).click();
+  const options = (await (await opened).page())!;
+  await waitForText(options, 'Second Look settings');
+  await options.close();
+  if (!popup.isClosed()) await popup.close();
 });
