@@ -65,6 +65,11 @@ export interface FirefoxSession {
   inExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Runs `expression` with system privileges in the browser window (Services, ChromeUtils…). */
   inChrome<R>(expression: string): Promise<R>;
+  /**
+   * The visible text of every open tab whose address is `url` (Firefox's own view of its tabs: puppeteer
+   * keeps showing about:blank for a tab the extension opened at one of its pages).
+   */
+  tabTexts(url: string): Promise<string[]>;
   /** What Firefox's add-on manager knows of Second Look: null when it is not installed. */
   addon(): Promise<AddonInfo | null>;
   /** Every HTTP(S) request since launch (or since `clearRequests`). */
@@ -179,6 +184,17 @@ class Session implements FirefoxSession {
     const { result } = await send('script.evaluate', { expression, target: { context: this.chromeContext }, awaitPromise: true, resultOwnership: 'none' });
     if (result.type === 'exception') throw new Error(`inChrome: ${result.exceptionDetails?.text ?? 'failed'}`);
     return deserialize(result.result) as R;
+  }
+
+  async tabTexts(url: string): Promise<string[]> {
+    const send = bidi(this.browser);
+    const { result } = await send('browsingContext.getTree', { maxDepth: 0 });
+    const texts: string[] = [];
+    for (const tab of (result.contexts as { context: string; url: string }[]).filter((c) => c.url === url)) {
+      const evaluated = await send('script.evaluate', { expression: 'document.body.innerText', target: { context: tab.context }, awaitPromise: false });
+      if (evaluated.result.type === 'success') texts.push(String(deserialize(evaluated.result.result)).replace(/\s+/g, ' ').trim());
+    }
+    return texts;
   }
 
   async addon(): Promise<AddonInfo | null> {
