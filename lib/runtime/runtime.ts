@@ -7,17 +7,18 @@
 import browser from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { STORAGE_KEYS } from '../policy/storage-keys';
-import { classifySurface, profileFieldSelector, submitControlFor, type SiteAdapter } from '../sites/types';
+import type { SiteAdapter } from '../sites/types';
 import { Checker } from './checker';
 import { ContactWatcher } from './contacts';
 import { LocalCounts } from './counts';
 import { editableRoot, type Editable } from './editor-text';
 import { EditorSession, type PendingSubmit } from './editor-session';
+import { classifySurface, compileHooks, keySends, pageLanguage, profileFieldsIn, sendControlFor, sendControlsNear, type PageHooks } from './page-reading';
 
 export class PageRuntime {
   private readonly sessions = new Map<Editable, EditorSession>();
   private readonly checker: Checker;
-  private readonly profileFields: string;
+  private hooks: PageHooks;
   private scanFrame = 0;
   private readonly counts = new LocalCounts(browser.storage.local);
   private readonly contacts: ContactWatcher;
@@ -27,8 +28,8 @@ export class PageRuntime {
     private readonly adapter: SiteAdapter,
   ) {
     this.checker = new Checker(adapter.site);
-    this.profileFields = profileFieldSelector(adapter);
-    this.contacts = new ContactWatcher(adapter, this.checker, this.counts);
+    this.hooks = compileHooks(adapter, pageLanguage(document));
+    this.contacts = new ContactWatcher(this.hooks, this.checker, this.counts);
   }
 
   start(): void {
@@ -85,10 +86,10 @@ export class PageRuntime {
    * years ago is caught when the person opens their profile editor. Batched to one scan per frame.
    */
   private scheduleProfileScan(): void {
-    if (!this.profileFields || this.scanFrame) return;
+    if (!this.hooks.profileFields.length || this.scanFrame) return;
     this.scanFrame = requestAnimationFrame(() => {
       this.scanFrame = 0;
-      for (const field of document.querySelectorAll(this.profileFields)) this.sessionFor(field, false);
+      for (const field of profileFieldsIn(this.hooks, document, location.pathname)) this.sessionFor(field, false);
     });
   }
 
@@ -97,7 +98,7 @@ export class PageRuntime {
     if (!editor) return undefined;
     let session = this.sessions.get(editor);
     if (!session) {
-      const { surface, matched } = classifySurface(this.adapter, editor, location.pathname);
+      const { surface, matched } = classifySurface(this.hooks, editor, location.pathname);
       // Single-line fields are only ours when the site's adapter names them (profile fields):
       // log-in forms, search boxes and the like are not publishing.
       if (editor instanceof HTMLInputElement && !matched) return undefined;
@@ -128,7 +129,7 @@ export class PageRuntime {
     if (!session) return;
     const mod = e.ctrlKey || e.metaKey;
     // Enter in a single-line field submits its form (Save); elsewhere it depends on the surface.
-    const sends = session.editor instanceof HTMLInputElement || (mod ? this.adapter.modEnterSends : this.adapter.enterSends).includes(session.surface);
+    const sends = keySends(this.hooks, session.editor, session.surface, mod);
     if (!sends) return;
     const init: KeyboardEventInit = { key: e.key, code: e.code, keyCode: e.keyCode, which: e.which, ctrlKey: e.ctrlKey, metaKey: e.metaKey } as KeyboardEventInit;
     this.guard(e, session, { kind: 'key', init });
@@ -137,7 +138,7 @@ export class PageRuntime {
   private onClick(e: MouseEvent): void {
     const target = e.composedPath()[0] ?? e.target;
     if (!(target instanceof Element)) return;
-    const control = submitControlFor(this.adapter, target);
+    const control = sendControlFor(this.hooks, target);
     if (!control || control.getAttribute('aria-disabled') === 'true' || (control as HTMLButtonElement).disabled) return;
     const group = this.sessionsNear(control);
     if (!group.length) return;
@@ -186,15 +187,9 @@ export class PageRuntime {
     }
   }
 
-  /** The send controls in the smallest container around an editor that has any (a few levels up at most). */
+  /** The send controls of an editor (what a hold guards and the card keeps clear of). */
   private controlsNear(editor: Element): Element[] {
-    const selector = this.adapter.submitControls.map((c) => (typeof c === 'string' ? c : c.selector)).join(', ');
-    let a: Element | null = editor.parentElement;
-    for (let level = 0; a && level < 8; a = a.parentElement, level++) {
-      const found = [...a.querySelectorAll(selector)].filter((el) => submitControlFor(this.adapter, el) === el);
-      if (found.length) return found;
-    }
-    return [];
+    return sendControlsNear(this.hooks, editor);
   }
 
   /** The send control closest to an editor, for replaying a send after the page re-rendered. */
@@ -214,7 +209,7 @@ export class PageRuntime {
   private onRouteChange(): void {
     this.sweep();
     for (const s of this.sessions.values()) {
-      const { surface } = classifySurface(this.adapter, s.editor, location.pathname);
+      const { surface } = classifySurface(this.hooks, s.editor, location.pathname);
       if (surface !== s.surface) {
         s.surface = surface;
         void s.check(true);

@@ -49,7 +49,7 @@ export const facebook: SiteAdapter = {
       maxLevels: 6,
     },
     // No evidence for Messenger's message requests [L]: an Accept button near the person's name.
-    { kind: 'message-request', path: '^/messages/requests', controls: [{ selector: '[role="button"]', names: ['Accept'], does: 'accept' }], name: 'h2, [role="heading"]', maxLevels: 8 },
+    { kind: 'message-request', path: '^/messages/requests', controls: [{ selector: '[role="button"]', label: 'accept', does: 'accept' }], name: 'h2, [role="heading"]', maxLevels: 8 },
     // Messenger's chat list [L], no evidence: rows are links to /messages/t/<id>, the name their first span.
     { kind: 'chat', path: '^/messages', controls: [{ selector: 'a[href^="/messages/t/"]', does: 'open-chat' }], name: 'span[dir="auto"]', maxLevels: 0 },
     // §2.4 [H]: Add friend (case varies) on a profile, Follow in professional mode; Message [M].
@@ -66,4 +66,5 @@ export const facebook: SiteAdapter = {
       maxLevels: 12,
     },
   ],
+  labels: { en: { accept: ['Accept'] } },
 };

@@ -23,8 +23,8 @@ export const instagram: SiteAdapter = {
   ],
   defaultSurface: 'comment',
   submitControls: [
-    { selector: 'form [role="button"], form button', names: ['Post'] },
-    { selector: '[role="button"], button', names: ['Send', 'Share', 'Submit'] },
+    { selector: 'form [role="button"], form button', label: 'post' },
+    { selector: '[role="button"], button', label: 'send' },
   ],
   enterSends: ['comment', 'message'],
   modEnterSends: [],
@@ -33,13 +33,13 @@ export const instagram: SiteAdapter = {
     // with a profile link near it, anywhere (the activity panel opens over any page).
     {
       kind: 'follow-request',
-      controls: [{ selector: 'button, [role="button"]', names: ['Confirm'], does: 'accept' }],
+      controls: [{ selector: 'button, [role="button"]', label: 'confirm', does: 'accept' }],
       name: 'a[href^="/"][role="link"], a[href^="/"][role="link"] ~ span',
       handle: 'a[href^="/"][role="link"]',
       maxLevels: 5,
     },
     // Message requests at /direct/requests [L]: Accept, with the person's name as the thread heading.
-    { kind: 'message-request', path: '^/direct/requests', controls: [{ selector: 'button, [role="button"]', names: ['Accept'], does: 'accept' }], name: 'h2, [role="heading"]', maxLevels: 10 },
+    { kind: 'message-request', path: '^/direct/requests', controls: [{ selector: 'button, [role="button"]', label: 'accept', does: 'accept' }], name: 'h2, [role="heading"]', maxLevels: 10 },
     // The Direct thread list [L], no evidence: rows are links to /direct/t/<id>/, the name their first span.
     { kind: 'chat', path: '^/direct/', controls: [{ selector: 'a[href^="/direct/t/"]', does: 'open-chat' }], name: 'span[dir="auto"]', maxLevels: 0 },
     // §3.3 [M]: the profile header's Follow / Follow Back / Message buttons, matched by text.
@@ -48,11 +48,14 @@ export const instagram: SiteAdapter = {
       path: '^/(?!accounts|direct|explore|reels|stories|p/)[A-Za-z0-9._]+/?$',
       handleFromPath: '^/([A-Za-z0-9._]+)',
       controls: [
-        { selector: 'header button, header [role="button"]', names: ['Follow', 'Follow Back', 'Follow back'], does: 'follow' },
-        { selector: 'header button, header [role="button"]', names: ['Message'], does: 'message' },
+        { selector: 'header button, header [role="button"]', label: 'follow', does: 'follow' },
+        { selector: 'header button, header [role="button"]', label: 'message', does: 'message' },
       ],
       name: 'header h1, header h2, header span[dir="auto"]',
       maxLevels: 12,
     },
   ],
+  labels: {
+    en: { post: ['Post'], send: ['Send', 'Share', 'Submit'], confirm: ['Confirm'], accept: ['Accept'], follow: ['Follow', 'Follow Back'], message: ['Message'] },
+  },
 };

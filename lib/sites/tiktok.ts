@@ -28,7 +28,7 @@ export const tiktok: SiteAdapter = {
     // §4.4 [L]: no evidence for follow requests; Accept/Approve buttons in inbox items.
     {
       kind: 'follow-request',
-      controls: [{ selector: '[data-e2e="inbox-list-item"] button, [data-e2e="inbox-list-item"] [role="button"]', names: ['Accept', 'Approve', 'Confirm'], does: 'accept' }],
+      controls: [{ selector: '[data-e2e="inbox-list-item"] button, [data-e2e="inbox-list-item"] [role="button"]', label: 'acceptFollow', does: 'accept' }],
       name: '[data-e2e="inbox-title"]',
       maxLevels: 6,
     },
@@ -36,7 +36,7 @@ export const tiktok: SiteAdapter = {
     {
       kind: 'message-request',
       path: '^/messages',
-      controls: [{ selector: '[class*="DivStrangerBox"] [role="button"], [class*="DivStrangerBox"] button', names: ['Accept'], does: 'accept' }],
+      controls: [{ selector: '[class*="DivStrangerBox"] [role="button"], [class*="DivStrangerBox"] button', label: 'accept', does: 'accept' }],
       name: '[data-e2e="chat-nickname"], [data-e2e="chat-uniqueid"]',
       maxLevels: 12,
     },
@@ -56,4 +56,5 @@ export const tiktok: SiteAdapter = {
       maxLevels: 12,
     },
   ],
+  labels: { en: { acceptFollow: ['Accept', 'Approve', 'Confirm'], accept: ['Accept'] } },
 };

@@ -42,7 +42,7 @@ export const x: SiteAdapter = {
     {
       kind: 'follow-request',
       path: '^/follower_requests',
-      controls: [{ selector: '[data-testid="UserCell"] [role="button"], [data-testid="UserCell"] button', names: ['Accept'], does: 'accept' }],
+      controls: [{ selector: '[data-testid="UserCell"] [role="button"], [data-testid="UserCell"] button', label: 'accept', does: 'accept' }],
       name: '[data-testid="User-Name"]',
       maxLevels: 8,
     },
@@ -71,4 +71,5 @@ export const x: SiteAdapter = {
       maxLevels: 12,
     },
   ],
+  labels: { en: { accept: ['Accept'] } },
 };
