@@ -84,9 +84,23 @@ function norm(s: string): string {
   return s.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
 }
 
-/** What a control is called: its aria-label, else its text. */
+/** Longer than any label a control shows: an element with more text is not a button with that label. */
+const MAX_LABEL = 80;
+
+/**
+ * What a control is called: its aria-label, else its text. The text is read only up to a label's
+ * length, so a big role=button (a whole card) costs no more than a small one.
+ */
 export function accessibleName(el: Element): string {
-  return (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const label = el.getAttribute('aria-label');
+  if (label !== null) return label.replace(/\s+/g, ' ').trim();
+  let text = '';
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    text += n.nodeValue ?? '';
+    if (text.length > MAX_LABEL * 2) return '';
+  }
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** What an editor (or its dialog) is called: aria-label, else aria-placeholder, else placeholder. */
@@ -259,12 +273,19 @@ export function editorsIn(hooks: PageHooks, root: ParentNode, pathname: string):
 
 // ------------------------------------------------------------------------------- send controls
 
+/** The nearest element around `target` (itself included) that matches `selector` and is named one of `words`. */
+function closestNamed(target: Element, selector: string, words: string[] | undefined): Element | null {
+  for (let el = target.closest(selector); el; el = el.parentElement?.closest(selector) ?? null) {
+    if (!words || isAny(accessibleName(el), words)) return el;
+  }
+  return null;
+}
+
 /** The send control that `target` is in, if any. */
 export function sendControlFor(hooks: PageHooks, target: Element): Element | null {
   for (const control of hooks.sendControls) {
-    const el = target.closest(control.selector);
-    if (!el) continue;
-    if (!control.words || isAny(accessibleName(el), control.words)) return el;
+    const el = closestNamed(target, control.selector, control.words);
+    if (el) return el;
   }
   return null;
 }
@@ -277,10 +298,19 @@ export function sendControlFor(hooks: PageHooks, target: Element): Element | nul
  */
 export function sendControlsNear(hooks: PageHooks, editor: Element): Element[] {
   if (!hooks.sendSelector) return [];
-  let a: Element | null = editor.parentElement;
-  for (let level = 0; a && level < 8; a = a.parentElement, level++) {
-    const found = [...a.querySelectorAll(hooks.sendSelector)].filter((el) => sendControlFor(hooks, el) === el);
-    if (found.length) return found;
+  let child: Element = editor;
+  for (let a = editor.parentElement, level = 0; a && level < MAX_CONTROL_CLIMB; child = a, a = a.parentElement, level++) {
+    const found: Element[] = [];
+    let other = false;
+    for (const sibling of a.children) {
+      if (sibling === child) continue;
+      if (sibling.matches(hooks.sendSelector)) found.push(sibling);
+      found.push(...sibling.querySelectorAll(hooks.sendSelector));
+      if (!other && (sibling.matches(EDITABLE) || sibling.querySelector(EDITABLE))) other = true;
+    }
+    const sending = found.filter((el) => sendControlFor(hooks, el) === el);
+    if (sending.length) return sending;
+    if (other || a.matches('[role="dialog"], dialog, body')) return [];
   }
   return [];
 }
@@ -352,13 +382,17 @@ function handleIn(scope: Element, selector: string | undefined, fromPath: RegExp
   if (!el) return '';
   const href = el.getAttribute('href');
   if (href) return lastPathPart(href);
-  return /@[\w.]+/.exec(el.textContent ?? '')?.[0] ?? '';
+  const text = (el.textContent ?? '').trim();
+  // "@jack_smith07" in a sentence, or a handle on its own (TikTok's chat header shows it bare).
+  return /@[\w.]+/.exec(text)?.[0] ?? (/^[\w.]{2,30}$/.test(text) ? text : '');
 }
 
 /** The person a control acts on: the name in the control, or in its nearest ancestor that has one. */
 function readContact(control: Element, s: CompiledContactSurface, c: CompiledContactControl, pathname: string): ContactReading | undefined {
   const { surface } = s;
   if (c.words && !isAny(accessibleName(control), c.words)) return undefined;
+  // Sites keep hidden copies of buttons for layout: nobody clicks those.
+  if (control.closest('[aria-hidden="true"]')) return undefined;
   if (surface.exclude && control.closest(surface.exclude)) return undefined;
   const maxLevels = surface.maxLevels ?? 8;
   const limit = surface.maxNames ?? (surface.kind === 'chat' ? 1 : 3);
@@ -366,25 +400,41 @@ function readContact(control: Element, s: CompiledContactSurface, c: CompiledCon
   let scope: Element | null = control;
   for (let level = 0; scope && level <= maxLevels; scope = scope.parentElement, level++) {
     // A chat row's later text is the last message, which may name someone else: take its first name only.
-    nameEls = [...scope.querySelectorAll(surface.name)].slice(0, limit);
+    nameEls = [...scope.querySelectorAll(surface.name)].filter((el) => !el.closest('[aria-hidden="true"]')).slice(0, limit);
     if (nameEls.length) break;
+    // The control inside a link that wraps the whole card: the card's own first text is the name.
+    if (scope !== control && scope.matches(surface.name)) {
+      const first = firstTextElement(scope);
+      if (first) nameEls = [first];
+      break;
+    }
   }
-  if (!nameEls.length || !scope) return undefined;
   const name = nameEls.map(textOf).filter(Boolean).join(' | ');
-  const handle = handleIn(scope, surface.handle, s.handleFromPath, pathname);
+  // A profile whose name cannot be read still has its handle in the path.
+  const handle = handleIn(nameEls.length && scope ? scope : control, surface.handle, s.handleFromPath, pathname);
   if (!name && !handle) return undefined;
-  return { control, surface, does: c.does, nameEl: nameEls[0], person: { name, handle } };
+  return { control, surface, does: c.does, nameEl: nameEls[0] ?? control, person: { name, handle } };
 }
 
 /** Every control on the page that pupil-contact would act on, with the person it reads. */
 export function contactsIn(hooks: PageHooks, root: ParentNode, pathname: string): ContactReading[] {
   const found: ContactReading[] = [];
   const seen = new Set<Element>();
+  // Controls often share a selector ([role="button"]) and differ by label: query and name each element once.
+  const matches = new Map<string, Element[]>();
+  const names = new Map<Element, string>();
   for (const s of hooks.contacts) {
     if (!routeFits(s, pathname)) continue;
     for (const c of s.controls) {
-      for (const control of root.querySelectorAll(c.selector)) {
+      let els = matches.get(c.selector);
+      if (!els) matches.set(c.selector, (els = [...root.querySelectorAll(c.selector)]));
+      for (const control of els) {
         if (seen.has(control)) continue;
+        if (c.words) {
+          let name = names.get(control);
+          if (name === undefined) names.set(control, (name = accessibleName(control)));
+          if (!isAny(name, c.words)) continue;
+        }
         const f = readContact(control, s, c, pathname);
         if (!f) continue;
         seen.add(control);
@@ -400,7 +450,7 @@ export function contactFor(hooks: PageHooks, target: Element, pathname: string):
   for (const s of hooks.contacts) {
     if (!routeFits(s, pathname)) continue;
     for (const c of s.controls) {
-      const control = target.closest(c.selector);
+      const control = closestNamed(target, c.selector, c.words);
       if (!control) continue;
       const f = readContact(control, s, c, pathname);
       if (f) return f;
