@@ -32,6 +32,8 @@ export interface Finding {
 export interface CheckOptions {
   surface: Surface;
   site?: Site;
+  /** On direct messages: the person being messaged, as the chat's header shows them. */
+  recipient?: { name: string; handle?: string };
 }
 
 const RULE_RUNNERS: Record<TextRuleId, (a: Analysis) => RawFinding[]> = {

@@ -38,6 +38,12 @@ export class ContactWatcher {
     private readonly counts: LocalCounts,
   ) {}
 
+  /** New hooks (the school's siteOverrides or the page's language changed): read the page again. */
+  setHooks(hooks: PageHooks): void {
+    this.hooks = hooks;
+    this.forget();
+  }
+
   get active(): boolean {
     return this.hooks.contacts.length > 0;
   }

@@ -7,18 +7,28 @@
 import browser from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { STORAGE_KEYS } from '../policy/storage-keys';
+import type { Surface } from '../policy/rule-ids';
+import type { SiteOverride } from '../policy/schema';
+import { withOverrides } from '../sites/overrides';
 import type { SiteAdapter } from '../sites/types';
+import type { DiagnoseRequest, Recipient } from '../messages';
+import type { PolicyState } from '../policy/storage-keys';
 import { Checker } from './checker';
 import { ContactWatcher } from './contacts';
 import { LocalCounts } from './counts';
 import { editableRoot, type Editable } from './editor-text';
 import { EditorSession, type PendingSubmit } from './editor-session';
-import { classifySurface, compileHooks, keySends, pageLanguage, profileFieldsIn, sendControlFor, sendControlsNear, type PageHooks } from './page-reading';
+import { diagnosePage } from './page-diagnosis';
+import { classifySurface, compileHooks, keySends, pageLanguage, profileFieldsIn, readRecipient, sendControlFor, sendControlsNear, type PageHooks } from './page-reading';
 
 export class PageRuntime {
   private readonly sessions = new Map<Editable, EditorSession>();
   private readonly checker: Checker;
+  /** The adapter's hooks for this page's language, with the school's siteOverrides merged in. */
   private hooks: PageHooks;
+  private override: SiteOverride | undefined;
+  /** What the hooks were built from (override and language), to rebuild them only when that changes. */
+  private hooksFrom = '';
   private scanFrame = 0;
   private readonly counts = new LocalCounts(browser.storage.local);
   private readonly contacts: ContactWatcher;
@@ -28,25 +38,61 @@ export class PageRuntime {
     private readonly adapter: SiteAdapter,
   ) {
     this.checker = new Checker(adapter.site);
-    this.hooks = compileHooks(adapter, pageLanguage(document));
+    this.hooks = this.buildHooks();
     this.contacts = new ContactWatcher(this.hooks, this.checker, this.counts);
+  }
+
+  private buildHooks(): PageHooks {
+    const lang = pageLanguage(document);
+    this.hooksFrom = `${lang}\u0000${JSON.stringify(this.override ?? null)}`;
+    return compileHooks(withOverrides(this.adapter, this.override), lang);
+  }
+
+  /**
+   * The school's siteOverrides (or the page's language) changed: rebuild the hooks and apply them
+   * to this tab at once. Open editors are classified again, the focused one gets a session if it is
+   * now an editor, and request lists are read again.
+   */
+  private refreshHooks(override: SiteOverride | undefined = this.override): void {
+    this.override = override;
+    if (`${pageLanguage(document)}\u0000${JSON.stringify(override ?? null)}` === this.hooksFrom) return;
+    this.hooks = this.buildHooks();
+    this.contacts.setHooks(this.hooks);
+    this.reclassifyAll();
+    this.scheduleProfileScan();
+    this.sessionFor(document.activeElement)?.check();
   }
 
   start(): void {
     const { ctx } = this;
     // A new policy, or a new exception: check every open editor again.
     const onStorage = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-      if (area === 'local' && (STORAGE_KEYS.state in changes || 'exceptions' in changes)) {
+      if (area !== 'local') return;
+      if (STORAGE_KEYS.state in changes) this.refreshHooks(this.siteOverride(changes[STORAGE_KEYS.state].newValue));
+      if (STORAGE_KEYS.state in changes || 'exceptions' in changes) {
         this.recheckAll();
         this.contacts.forget();
       }
     };
     browser.storage.onChanged.addListener(onStorage);
+    // The popup asks what this page's hooks find (counts and kinds only).
+    const onMessage = (message: unknown) => {
+      if ((message as DiagnoseRequest | undefined)?.type !== 'second-look:diagnose') return undefined;
+      return Promise.resolve(diagnosePage(this.hooks, document, location.pathname, this.override !== undefined));
+    };
+    browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
       browser.storage.onChanged.removeListener(onStorage);
+      browser.runtime.onMessage.removeListener(onMessage);
       this.stop();
       this.checker.disconnect();
     });
+    browser.storage.local
+      .get(STORAGE_KEYS.state)
+      .then((got) => {
+        if (!ctx.isInvalid) this.refreshHooks(this.siteOverride((got as Record<string, unknown>)[STORAGE_KEYS.state]));
+      })
+      .catch(() => undefined);
 
     // Capture phase on window: runs before the site's own (React root, Lexical root) handlers.
     ctx.addEventListener(document, 'focusin', (e) => this.sessionFor(e.composedPath()[0] ?? e.target), { capture: true });
@@ -106,6 +152,7 @@ export class PageRuntime {
         checker: this.checker,
         counts: this.counts,
         controlsNear: (el) => this.controlsNear(el),
+        recipientFor: (el, s) => this.recipientFor(el, s),
       });
       this.sessions.set(editor, session);
       this.checker.warm();
@@ -127,6 +174,8 @@ export class PageRuntime {
     if (e.key !== 'Enter' || e.isComposing || e.shiftKey || e.altKey) return;
     const session = this.sessionFor(e.composedPath()[0] ?? e.target);
     if (!session) return;
+    // Hooks can appear after focus (a focused composer's submit): classify again at the moment it counts.
+    this.reclassify(session);
     const mod = e.ctrlKey || e.metaKey;
     // Enter in a single-line field submits its form (Save); elsewhere it depends on the surface.
     const sends = keySends(this.hooks, session.editor, session.surface, mod);
@@ -192,6 +241,11 @@ export class PageRuntime {
     return sendControlsNear(this.hooks, editor);
   }
 
+  /** Who a message goes to, from the chat's header, for the engine's personal-info rule. */
+  private recipientFor(editor: Element, surface: Surface): Recipient | undefined {
+    return surface === 'message' ? readRecipient(this.hooks, editor, location.pathname) : undefined;
+  }
+
   /** The send control closest to an editor, for replaying a send after the page re-rendered. */
   private controlNear(editor: Element): Element | null {
     return this.controlsNear(editor)[0] ?? null;
@@ -208,13 +262,24 @@ export class PageRuntime {
 
   private onRouteChange(): void {
     this.sweep();
-    for (const s of this.sessions.values()) {
-      const { surface } = classifySurface(this.hooks, s.editor, location.pathname);
-      if (surface !== s.surface) {
-        s.surface = surface;
-        void s.check(true);
-      }
-    }
+    // Single-page apps can switch the page's language without a reload.
+    this.refreshHooks();
+    this.reclassifyAll();
+  }
+
+  private reclassifyAll(): void {
+    for (const s of this.sessions.values()) this.reclassify(s);
+  }
+
+  private reclassify(session: EditorSession): void {
+    const { surface } = classifySurface(this.hooks, session.editor, location.pathname);
+    if (surface === session.surface) return;
+    session.surface = surface;
+    void session.check(true);
+  }
+
+  private siteOverride(state: unknown): SiteOverride | undefined {
+    return (state as PolicyState | undefined)?.policy?.siteOverrides?.[this.adapter.site];
   }
 
   private recheckAll(): void {
