@@ -128,8 +128,9 @@ export class ContactWatcher {
       if (e.key !== 'Enter' && e.key !== ' ') return;
       // Typing a space or a new line in an editor is never a contact control: stay off the typing path.
       if ((target as HTMLElement).isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) return;
-      // Buttons and links turn Enter/Space into a click of their own, which is caught as a click.
-      if (target.closest('button, a[href]')) return;
+      // Buttons and links turn Enter/Space into a click of their own, which is caught as a click. Only
+      // the focused element itself does: a role=button inside a link (Facebook's request cards) does not.
+      if (target.matches('button, a[href]')) return;
     }
     const f = this.controlFor(target);
     if (!f) return;

@@ -55,8 +55,9 @@ export const tiktok: SiteAdapter = {
       kind: 'chat',
       path: '^/messages',
       controls: [{ selector: '[data-e2e="dm-new-conversation-item"], [data-e2e="chat-list-item"]', does: 'open-chat' }],
+      // Inside the row only: a row without a name must not borrow the next row's.
       name: '[data-e2e="dm-new-conversation-nickname"], [data-e2e="chat-list-nickname"], [data-e2e="chat-list-item"] p:first-of-type',
-      maxLevels: 1,
+      maxLevels: 0,
     },
     // §4.4 [H], captures 2023–2026: follow-button and message-button on a profile at /@handle.
     {
