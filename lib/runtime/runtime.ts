@@ -21,6 +21,9 @@ import { EditorSession, type PendingSubmit } from './editor-session';
 import { diagnosePage } from './page-diagnosis';
 import { classifySurface, compileHooks, keySends, pageLanguage, profileFieldsIn, readRecipient, sendControlFor, sendControlsNear, type PageHooks } from './page-reading';
 
+/** How long a chat header's name is taken as still current. */
+const RECIPIENT_FRESH_MS = 1000;
+
 export class PageRuntime {
   private readonly sessions = new Map<Editable, EditorSession>();
   private readonly checker: Checker;
@@ -30,6 +33,7 @@ export class PageRuntime {
   /** What the hooks were built from (override and language), to rebuild them only when that changes. */
   private hooksFrom = '';
   private scanFrame = 0;
+  private readonly recipients = new WeakMap<Element, { at: number; hooks: PageHooks; recipient: Recipient | undefined }>();
   private readonly counts = new LocalCounts(browser.storage.local);
   private readonly contacts: ContactWatcher;
 
@@ -241,9 +245,18 @@ export class PageRuntime {
     return sendControlsNear(this.hooks, editor);
   }
 
-  /** Who a message goes to, from the chat's header, for the engine's personal-info rule. */
+  /**
+   * Who a message goes to, from the chat's header, for the engine's personal-info rule. Read at most
+   * once a second per editor: checks run on every keystroke, and the header does not change mid-word.
+   */
   private recipientFor(editor: Element, surface: Surface): Recipient | undefined {
-    return surface === 'message' ? readRecipient(this.hooks, editor, location.pathname) : undefined;
+    if (surface !== 'message') return undefined;
+    const now = performance.now();
+    const known = this.recipients.get(editor);
+    if (known && now - known.at < RECIPIENT_FRESH_MS && known.hooks === this.hooks) return known.recipient;
+    const recipient = readRecipient(this.hooks, editor, location.pathname);
+    this.recipients.set(editor, { at: now, hooks: this.hooks, recipient });
+    return recipient;
   }
 
   /** The send control closest to an editor, for replaying a send after the page re-rendered. */

@@ -43,18 +43,19 @@ export const facebook: SiteAdapter = {
   defaultSurface: 'post',
   submitControls: [
     '#focused-state-composer-submit [role="button"]',
-    { selector: 'form[role="presentation"] [role="button"]', label: 'commentSend' },
-    { selector: '[role="button"]', label: 'postComment' },
-    { selector: '[role="dialog"] [role="button"]', label: 'postSend' },
-    { selector: '[role="button"]', label: 'messageSend' },
-    { selector: '[role="button"]', label: 'save' },
+    // Facebook names its buttons in aria-label (every capture): only those are compared with the words.
+    { selector: 'form[role="presentation"] [role="button"][aria-label]', label: 'commentSend' },
+    { selector: '[role="button"][aria-label]', label: 'postComment' },
+    { selector: '[role="dialog"] [role="button"][aria-label]', label: 'postSend' },
+    { selector: '[role="button"][aria-label]', label: 'messageSend' },
+    { selector: '[role="button"][aria-label]', label: 'save' },
   ],
   enterSends: ['comment', 'reply', 'message'],
   modEnterSends: [],
   contacts: [
     {
       kind: 'friend-request',
-      controls: [{ selector: '[role="button"]', label: 'confirm', does: 'accept' }],
+      controls: [{ selector: '[role="button"][aria-label]', label: 'confirm', does: 'accept' }],
       name: 'a[href*="profile_id="] strong, a[href*="profile_id="]',
       maxLevels: 10,
     },
@@ -67,9 +68,9 @@ export const facebook: SiteAdapter = {
       kind: 'profile',
       path: '^/(?!friends|messages|groups|watch|marketplace|settings|notifications|bookmarks|events|gaming|search)[^/]+/?$',
       controls: [
-        { selector: '[role="button"]', label: 'addFriend', does: 'add-friend' },
-        { selector: '[role="button"]', label: 'follow', does: 'follow' },
-        { selector: '[role="button"]', label: 'message', does: 'message' },
+        { selector: '[role="button"][aria-label]', label: 'addFriend', does: 'add-friend' },
+        { selector: '[role="button"][aria-label]', label: 'follow', does: 'follow' },
+        { selector: '[role="button"][aria-label]', label: 'message', does: 'message' },
       ],
       name: 'h1',
       exclude: '[role="article"], [aria-label="People you may know"]',
