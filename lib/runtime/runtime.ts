@@ -6,13 +6,12 @@
  */
 import browser from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { STORAGE_KEYS } from '../policy/storage-keys';
+import type { DiagnoseRequest, Recipient } from '../messages';
 import type { Surface } from '../policy/rule-ids';
 import type { SiteOverride } from '../policy/schema';
+import { STORAGE_KEYS, type PolicyState } from '../policy/storage-keys';
 import { withOverrides } from '../sites/overrides';
 import type { SiteAdapter } from '../sites/types';
-import type { DiagnoseRequest, Recipient } from '../messages';
-import type { PolicyState } from '../policy/storage-keys';
 import { Checker } from './checker';
 import { ContactWatcher } from './contacts';
 import { LocalCounts } from './counts';
@@ -46,10 +45,13 @@ export class PageRuntime {
     this.contacts = new ContactWatcher(this.hooks, this.checker, this.counts);
   }
 
+  private hooksKey(): string {
+    return `${pageLanguage(document)}\u0000${JSON.stringify(this.override ?? null)}`;
+  }
+
   private buildHooks(): PageHooks {
-    const lang = pageLanguage(document);
-    this.hooksFrom = `${lang}\u0000${JSON.stringify(this.override ?? null)}`;
-    return compileHooks(withOverrides(this.adapter, this.override), lang);
+    this.hooksFrom = this.hooksKey();
+    return compileHooks(withOverrides(this.adapter, this.override), pageLanguage(document));
   }
 
   /**
@@ -59,7 +61,7 @@ export class PageRuntime {
    */
   private refreshHooks(override: SiteOverride | undefined = this.override): void {
     this.override = override;
-    if (`${pageLanguage(document)}\u0000${JSON.stringify(override ?? null)}` === this.hooksFrom) return;
+    if (this.hooksKey() === this.hooksFrom) return;
     this.hooks = this.buildHooks();
     this.contacts.setHooks(this.hooks);
     this.reclassifyAll();
