@@ -9,6 +9,8 @@
  * language's words, and selectors the browser rejects set aside (reported, never thrown).
  */
 import type { Surface } from '../policy/rule-ids';
+import type { SiteOverride } from '../policy/schema';
+import { withOverrides } from '../sites/overrides';
 import type { ContactAction, ContactSurface, RecipientHook, SiteAdapter, SurfaceHint } from '../sites/types';
 import { editableRoot, type Editable } from './editor-text';
 
@@ -108,8 +110,19 @@ function editorName(el: Element): string {
   return el.getAttribute('aria-label') ?? el.getAttribute('aria-placeholder') ?? el.getAttribute('placeholder') ?? '';
 }
 
-export function compileHooks(adapter: SiteAdapter, lang: string, doc: Document = document): PageHooks {
+/**
+ * The hooks for a page in `lang`, with the school's override (if any) merged over the adapter. Each
+ * hook remembers where it came from ("surfaces[3]" built in, "siteOverrides.x.surfaces[0]" from the
+ * policy) for the popup's report and check:live-dom.
+ */
+export function compileHooks(builtIn: SiteAdapter, lang: string, override?: SiteOverride, doc: Document = document): PageHooks {
+  const adapter = withOverrides(builtIn, override);
   const invalid: PageHooks['invalid'] = [];
+  // Override entries come first in the merged lists: name them by their place in the policy.
+  const at = (list: 'surfaces' | 'submitControls' | 'contacts', i: number): string => {
+    const extra = override?.[list]?.length ?? 0;
+    return i < extra ? `siteOverrides.${builtIn.site}.${list}[${i}]` : `${list}[${i - extra}]`;
+  };
   const selectorOk = (selector: string | undefined, where: string): boolean => {
     if (selector === undefined) return true;
     try {
@@ -138,7 +151,7 @@ export function compileHooks(adapter: SiteAdapter, lang: string, doc: Document =
 
   const surfaces: CompiledHint[] = [];
   adapter.surfaces.forEach((hint: SurfaceHint, i) => {
-    const where = `surfaces[${i}]`;
+    const where = at('surfaces', i);
     const path = pattern(hint.path, `${where}.path`);
     if (path === false || !selectorOk(hint.selector, `${where}.selector`)) return;
     if (!hint.selector && !path && !hint.label) return;
@@ -147,14 +160,14 @@ export function compileHooks(adapter: SiteAdapter, lang: string, doc: Document =
 
   const sendControls: CompiledControl[] = [];
   adapter.submitControls.forEach((control, i) => {
-    const where = `submitControls[${i}]`;
+    const where = at('submitControls', i);
     const { selector, label } = typeof control === 'string' ? { selector: control, label: undefined } : control;
     if (selectorOk(selector, `${where}${typeof control === 'string' ? '' : '.selector'}`)) sendControls.push({ selector, label, words: words(label), where });
   });
 
   const contacts: CompiledContactSurface[] = [];
   adapter.contacts.forEach((surface, i) => {
-    const where = `contacts[${i}]`;
+    const where = at('contacts', i);
     const path = pattern(surface.path, `${where}.path`);
     const handleFromPath = pattern(surface.handleFromPath, `${where}.handleFromPath`);
     const selectorsOk = [

@@ -10,7 +10,6 @@ import type { DiagnoseRequest, Recipient } from '../messages';
 import type { Surface } from '../policy/rule-ids';
 import type { SiteOverride } from '../policy/schema';
 import { STORAGE_KEYS, type PolicyState } from '../policy/storage-keys';
-import { withOverrides } from '../sites/overrides';
 import type { SiteAdapter } from '../sites/types';
 import { Checker } from './checker';
 import { ContactWatcher } from './contacts';
@@ -51,7 +50,7 @@ export class PageRuntime {
 
   private buildHooks(): PageHooks {
     this.hooksFrom = this.hooksKey();
-    return compileHooks(withOverrides(this.adapter, this.override), pageLanguage(document));
+    return compileHooks(this.adapter, pageLanguage(document), this.override);
   }
 
   /**

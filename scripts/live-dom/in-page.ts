@@ -17,7 +17,6 @@ import {
 } from '../../lib/runtime/page-reading';
 import { hookCounts, type HookCount } from '../../lib/runtime/page-diagnosis';
 import { ADAPTERS } from '../../lib/sites';
-import { withOverrides } from '../../lib/sites/overrides';
 
 export interface EditorSeen {
   surface: string;
@@ -47,7 +46,7 @@ export interface PageSeen {
 
 function read(site: Site, override?: SiteOverride): PageSeen {
   const path = location.pathname;
-  const hooks = compileHooks(withOverrides(ADAPTERS[site], override), pageLanguage(document));
+  const hooks = compileHooks(ADAPTERS[site], pageLanguage(document), override);
   const editors = editorsIn(hooks, document, path).map((editor): EditorSeen => {
     const c = classifySurface(hooks, editor, path);
     const seen: EditorSeen = {
