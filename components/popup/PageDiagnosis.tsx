@@ -34,6 +34,24 @@ function useDiagnosis(): Seen {
   return seen;
 }
 
+/** The older way, for browsers that refuse the Clipboard API here (a popup that lost focus). */
+function copyBySelection(text: string): boolean {
+  const box = document.createElement('textarea');
+  box.value = text;
+  box.setAttribute('readonly', '');
+  box.style.position = 'fixed';
+  box.style.opacity = '0';
+  document.body.append(box);
+  box.select();
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  } finally {
+    box.remove();
+  }
+}
+
 function currentBrowser(): string {
   const data = (navigator as Navigator & { userAgentData?: { brands?: { brand: string; version: string }[] } }).userAgentData;
   return browserVersion(navigator.userAgent, data?.brands);
@@ -57,7 +75,7 @@ export function PageDiagnosis() {
     const report = reportForIT(diagnosis, { extensionVersion: browser.runtime.getManifest().version, browser: currentBrowser() });
     navigator.clipboard.writeText(report).then(
       () => setCopied('copied'),
-      () => setCopied('failed'),
+      () => setCopied(copyBySelection(report) ? 'copied' : 'failed'),
     );
   };
   return (

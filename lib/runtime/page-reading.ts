@@ -346,12 +346,17 @@ export interface ContactReading {
 
 const NOT_A_NAME = '[role="button"], button, [aria-hidden="true"], abbr, time';
 
-/** The element's text with its parts spaced (textContent runs "Jack Smith" and "@jack" together). */
+/**
+ * The element's text with its parts spaced (textContent runs "Jack Smith" and "@jack" together),
+ * leaving out what is hidden from assistive technology (a card's "3h", an avatar's initial).
+ */
 export function textOf(el: Element): string {
   let text = '';
   let parent: Node | null = null;
   const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   for (let n = walker.nextNode(); n && text.length < 200; n = walker.nextNode()) {
+    const hidden = n.parentElement?.closest('[aria-hidden="true"]');
+    if (hidden && el.contains(hidden)) continue;
     // Text in the same element runs on ("@" + "jack"); a new element starts a new word.
     text += (n.parentNode === parent ? '' : ' ') + (n.nodeValue ?? '');
     parent = n.parentNode;

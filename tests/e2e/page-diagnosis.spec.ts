@@ -4,7 +4,6 @@
  * and the page's language, and nothing anyone wrote.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { EXTENSION_ID } from '../../lib/extension-identity';
 import { expect, test } from './fixtures/extension';
 import { openPopup } from './fixtures/extension-pages';
 import { setPersonalPolicy } from './fixtures/policy';
@@ -52,12 +51,18 @@ test('“Copy a report for IT” copies the hooks that matched, with versions an
   await page.locator('[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]').click();
   await page.keyboard.type('Well done Jack Smith and @jack_smith07');
   await waitForCardText(page);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `chrome-extension://${EXTENSION_ID}` });
   const popup = await openPopup(context, { over: page });
+  // The popup has focus when the person clicks in it.
+  await popup.bringToFront();
   await popup.getByRole('button', { name: 'Copy a report for IT' }).click();
   await expect(popup.getByRole('status')).toContainText('Copied.');
-  const report = await popup.evaluate(() => navigator.clipboard.readText());
   const version = await popup.evaluate(() => chrome.runtime.getManifest().version);
+  // Paste it where IT would: into a text box on another page.
+  const ticket = await context.newPage();
+  await ticket.setContent('<textarea aria-label="Ticket"></textarea>');
+  await ticket.getByLabel('Ticket').focus();
+  await ticket.keyboard.press('Control+V');
+  const report = await ticket.getByLabel('Ticket').inputValue();
   expect(report).toContain(`Extension version: ${version}`);
   expect(report).toMatch(/Browser: Chromium \d+\.\d+/);
   expect(report).toContain('Site: X (Twitter); page language: en');

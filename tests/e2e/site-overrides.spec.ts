@@ -93,9 +93,10 @@ test.describe('siteOverrides from managed policy', () => {
         { surface: 'post', text: 'Well done Jack Smith' },
       ]);
 
-      // Enter in the field submits its form: held too.
+      // Enter in the field submits its form: held too. (Typed at a person's pace: two sends within
+      // half a second are taken as one, as when Enter also clicks the button.)
       await page.locator(NOTE).click();
-      await page.keyboard.type('Jack Smith again');
+      await page.keyboard.type('Jack Smith again', { delay: 50 });
       await waitForCardText(page);
       await page.keyboard.press('Enter');
       await expect.poll(async () => (await readCards(page)).roles).toEqual(['alertdialog']);
