@@ -33,12 +33,13 @@ export const facebook: SiteAdapter = {
     { surface: 'reply', label: 'replyBox' },
     { surface: 'post', selector: '[role="dialog"]', label: 'createPostDialog' },
     { surface: 'post', label: 'postBox' },
-    { surface: 'comment', selector: 'form[role="presentation"]' },
-    { surface: 'comment', label: 'commentBox' },
-    { surface: 'message', label: 'messageBox' },
+    // Profile fields are single-line inputs and textareas in forms: named before the comment forms.
     { surface: 'profile-job', selector: 'input', label: 'jobField' },
     { surface: 'profile-job', selector: 'textarea', label: 'jobDescription', path: 'about_work_and_education' },
     { surface: 'profile-bio', selector: 'textarea', label: 'bioField' },
+    { surface: 'comment', selector: 'form[role="presentation"]' },
+    { surface: 'comment', label: 'commentBox' },
+    { surface: 'message', label: 'messageBox' },
   ],
   defaultSurface: 'post',
   submitControls: [

@@ -21,12 +21,13 @@ export const instagram: SiteAdapter = {
   site: 'instagram',
   surfaces: [
     { surface: 'message', path: '^/direct/' },
-    { surface: 'comment', selector: 'form textarea' },
-    { surface: 'comment', label: 'commentBox' },
-    { surface: 'post', label: 'captionBox' },
+    // The edit-profile form is a <form> with a textarea too: its fields are named first.
     { surface: 'profile-bio', selector: '#pepBio, textarea[placeholder="Bio"], textarea[name="biography"]' },
     { surface: 'profile-name', selector: 'input[name="fullName"]', path: '^/accounts/edit' },
     { surface: 'profile-name', selector: 'input', label: 'nameField', path: '^/accounts/edit' },
+    { surface: 'comment', selector: 'form textarea' },
+    { surface: 'comment', label: 'commentBox' },
+    { surface: 'post', label: 'captionBox' },
   ],
   defaultSurface: 'comment',
   submitControls: [
@@ -52,7 +53,8 @@ export const instagram: SiteAdapter = {
     // The Direct thread list [L], no evidence: rows are links to /direct/t/<id>/, the name their first span.
     { kind: 'chat', path: '^/direct/', controls: [{ selector: 'a[href^="/direct/t/"]', does: 'open-chat' }], name: 'span[dir="auto"]', maxLevels: 0 },
     // §3.3 [M]: the profile header's Follow / Follow Back / Message buttons, by their words. The name:
-    // the handle's h2 and the display name, a leaf span outside links, buttons and the counts list.
+    // the display name, a leaf span outside links, buttons, the handle's h2 and the counts list (it sits
+    // sections away from the buttons); the handle comes from the path.
     {
       kind: 'profile',
       path: '^/(?!accounts|direct|explore|reels|stories|p/)[A-Za-z0-9._]+/?$',
@@ -61,8 +63,8 @@ export const instagram: SiteAdapter = {
         { selector: 'header button, header [role="button"]', label: 'follow', does: 'follow' },
         { selector: 'header button, header [role="button"]', label: 'message', does: 'message' },
       ],
-      name: 'header h1, header h2, header section span[dir="auto"]:not(:has(*)):not(a *, h2 *, li *, [role="button"] *)',
-      maxNames: 2,
+      name: 'header h1, header section span[dir="auto"]:not(:has(*)):not(a *, h2 *, li *, [role="button"] *)',
+      maxNames: 1,
       maxLevels: 12,
     },
   ],

@@ -45,15 +45,15 @@ test('--json: each editor as the runtime classifies it, its send control and Ent
     // Already followed (-unfollow is no contact control); the sidebar's cell is excluded; the name without the @handle.
     { file: 'x/profile.html', site: 'x', path: '/jack_smith07', editors: [], contacts: [{ kind: 'profile', does: 'message', name: 'Jack Smith', handle: 'jack_smith07' }] },
     { file: 'instagram/comment-ru.html', site: 'instagram', path: '/p/ABC123/', editors: [{ surface: 'comment', matched: true, send: true, enterSends: true }], contacts: [] },
-    // No h1: the handle's h2 and the display name, not "posts 12"; a handle that is not the name.
+    // No h1: the display name, not the handle's h2 or "posts 12" (the handle, which is not the name, from the path).
     {
       file: 'instagram/profile-header.html',
       site: 'instagram',
       path: '/sunnyday_22/',
       editors: [],
       contacts: [
-        { kind: 'profile', does: 'follow', name: 'sunnyday_22 | Jack Smith', handle: 'sunnyday_22' },
-        { kind: 'profile', does: 'message', name: 'sunnyday_22 | Jack Smith', handle: 'sunnyday_22' },
+        { kind: 'profile', does: 'follow', name: 'Jack Smith', handle: 'sunnyday_22' },
+        { kind: 'profile', does: 'message', name: 'Jack Smith', handle: 'sunnyday_22' },
       ],
     },
     {
