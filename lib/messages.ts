@@ -5,11 +5,19 @@
 import type { ContactMatch, Finding } from './engine/check';
 import type { Site, Surface } from './policy/rule-ids';
 
+/** The person a direct message goes to, as the chat's header shows them. */
+export interface Recipient {
+  name: string;
+  handle?: string;
+}
+
 export interface CheckRequest {
   type: 'second-look:check';
   text: string;
   surface: Surface;
   site: Site;
+  /** On message surfaces: who the message goes to, read from the chat's header. */
+  recipient?: Recipient;
 }
 
 export interface CheckResponse {
@@ -47,6 +55,11 @@ export type Request = CheckRequest | NotAMatchRequest | WarmRequest | ContactReq
 
 export function isRequest(value: unknown): value is Request {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && (value as { type: string }).type.startsWith('second-look:');
+}
+
+/** The popup asks the content script in its tab what Second Look sees there (lib/runtime/page-diagnosis.ts). */
+export interface DiagnoseRequest {
+  type: 'second-look:diagnose';
 }
 
 /** Content scripts talk to the worker over a port of this name. */

@@ -12,6 +12,7 @@ import { siteWords, sourceWords } from '../../lib/settings/status-words';
 import { COUNT_LABELS, COUNTS_KEY, countsThisWeek } from '../../lib/settings/week-counts';
 import { PolicyIssues } from '../settings/PolicyIssues';
 import { RestartNote } from './RestartNote';
+import { PageDiagnosis } from './PageDiagnosis';
 import { useLocalStorage } from '../settings/use-local-storage';
 
 const KEYS = [STORAGE_KEYS.state, COUNTS_KEY] as const;
@@ -53,6 +54,7 @@ export function Popup() {
         <span class={`badge ${site.active ? 'on' : 'off'}`}>{site.active ? 'On' : site.site ? 'Off' : 'Not here'}</span>
         <span>{site.text}</span>
       </p>
+      {site.site && <PageDiagnosis />}
 
       <h2>Settings in force</h2>
       <p class="row" id="policy-source">

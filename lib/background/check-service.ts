@@ -45,7 +45,7 @@ export class CheckService {
       case 'second-look:check': {
         const siteEnabled = engine.compiled.policy.sites?.[request.site]?.enabled !== false;
         const findings = engine
-          .check(String(request.text ?? ''), { surface: request.surface, site: request.site })
+          .check(String(request.text ?? ''), { surface: request.surface, site: request.site, recipient: recipientOf(request) })
           .filter((f) => !this.exceptions.isException(f.rule, request.text.slice(f.start, f.end)));
         return { findings, mode: engine.compiled.policy.mode ?? 'warn', siteEnabled };
       }
@@ -64,4 +64,13 @@ export class CheckService {
         return undefined;
     }
   }
+}
+
+/** The recipient a content script sent, as plain short strings (pages can be odd; the worker trusts nothing). */
+function recipientOf(request: CheckRequest): { name: string; handle?: string } | undefined {
+  const r = request.recipient;
+  if (!r || typeof r !== 'object' || typeof r.name !== 'string') return undefined;
+  const name = r.name.slice(0, 200);
+  const handle = typeof r.handle === 'string' && r.handle ? r.handle.slice(0, 100) : undefined;
+  return handle ? { name, handle } : { name };
 }

@@ -23,8 +23,11 @@ export function policyTable(): string {
       const key = path ? `${path}.${name}` : name;
       // Rule and site entries repeat one shape: document it once.
       if (/^rules\.(?!pupil-mention$)/.test(key) && depth === 1) continue;
-      if (/^sites\.(?!facebook$)/.test(key) && depth === 1) continue;
-      const shown = key.replace(/^rules\.pupil-mention/, 'rules.<rule id>').replace(/^sites\.facebook/, 'sites.<site>');
+      if (/^(sites|siteOverrides)\.(?!facebook$)/.test(key) && depth === 1) continue;
+      const shown = key
+        .replace(/^rules\.pupil-mention/, 'rules.<rule id>')
+        .replace(/^sites\.facebook/, 'sites.<site>')
+        .replace(/^siteOverrides\.facebook/, 'siteOverrides.<site>');
       rows.push(`| \`${shown}\` | ${typeOf(child)} | ${escape(child.description ?? '')} |`);
       const inner = child.type === 'array' && child.items?.type === 'object' ? child.items : child;
       if (inner.properties && !key.endsWith('hashed')) visit(inner, `${shown}${child.type === 'array' ? '[]' : ''}`, depth + 1);

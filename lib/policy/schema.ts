@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { RULE_IDS, SEVERITIES, SITES, SURFACES, type RuleId } from './rule-ids';
+import { SiteOverrides } from './site-overrides';
 
 const text = (title: string, description: string) =>
   z.string().meta({ title, description });
@@ -156,6 +157,8 @@ export const Policy = z
     sites: z.object(siteShape).meta({ title: 'Sites', description: 'Per-site and per-surface switches.' }).optional(),
     policyUrl: text('Policy link', 'Web address of the school\'s social media policy, linked from warnings.').optional(),
     contact: text('Contact', 'Who to ask about the policy, for example "Mrs Patel (DSL), dsl@example.sch.uk".').optional(),
+    siteOverrides: SiteOverrides.optional(),
   })
   .meta({ title: 'Second Look policy', description: 'The school\'s social media policy settings for Second Look.' });
 export type Policy = z.infer<typeof Policy>;
+export type { SiteOverride } from './site-overrides';

@@ -3,7 +3,7 @@
  * message than runtime.sendMessage), opened again if the worker restarts.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { CheckResponse, ContactResponse, Request } from '../messages';
+import type { CheckRequest, CheckResponse, ContactResponse, Recipient, Request } from '../messages';
 import { PORT_NAME, type PortReply, type PortRequest } from '../messages';
 import type { Site, Surface } from '../policy/rule-ids';
 
@@ -45,8 +45,10 @@ export class Checker {
     });
   }
 
-  async check(text: string, surface: Surface): Promise<CheckResponse> {
-    const response = (await this.ask({ type: 'second-look:check', text, surface, site: this.site })) as CheckResponse | undefined;
+  async check(text: string, surface: Surface, recipient?: Recipient): Promise<CheckResponse> {
+    const request: CheckRequest = { type: 'second-look:check', text, surface, site: this.site };
+    if (recipient) request.recipient = recipient;
+    const response = (await this.ask(request)) as CheckResponse | undefined;
     return response ?? { findings: [], mode: 'warn', siteEnabled: true };
   }
 

@@ -5,41 +5,19 @@
  * a click on Confirm / Add friend / Follow / Message for a pupil until the person chooses. Only what
  * the page already shows (a name, a handle) is read; the roster never comes into the page.
  */
-import { accessibleName, type ContactAction, type ContactSurface, type SiteAdapter } from '../sites/types';
 import type { ContactMatch } from '../engine/contact';
 import type { Checker } from './checker';
 import { ContactLayer } from './contact-layer';
 import type { LocalCounts } from './counts';
+import { contactFor, contactsIn, contactsPossible, type ContactReading, type PageHooks, type Person } from './page-reading';
 
-export interface Person {
-  name: string;
-  handle: string;
-}
+export type { Person } from './page-reading';
 
-interface Found {
-  control: Element;
-  surface: ContactSurface;
-  does: ContactAction;
-  /** Where the name was read (the badge goes next to it). */
-  nameEl: Element;
-  person: Person;
-}
+type Found = ContactReading;
 
 /** Scans at most this often while the page changes: reading names is cheap, but not free on busy feeds. */
 const SCAN_INTERVAL_MS = 150;
 const MAX_REMEMBERED = 2000;
-/** The element's text with its parts spaced (textContent runs "Jack Smith" and "@jack" together). */
-function textOf(el: Element): string {
-  let text = '';
-  let parent: Node | null = null;
-  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n && text.length < 200; n = walker.nextNode()) {
-    // Text in the same element runs on ("@" + "jack"); a new element starts a new word.
-    text += (n.parentNode === parent ? '' : ' ') + (n.nodeValue ?? '');
-    parent = n.parentNode;
-  }
-  return text.replace(/\s+/g, ' ').trim().slice(0, 200);
-}
 
 const keyOf = (p: Person) => `${p.name}\u0000${p.handle}`;
 
@@ -54,19 +32,20 @@ export class ContactWatcher {
   private generation = 0;
   private bannerDismissedFor = '';
 
-  /** Each surface with its route compiled once, not on every scan or key press. */
-  private readonly routes: { surface: ContactSurface; path?: RegExp }[];
-
   constructor(
-    private readonly adapter: SiteAdapter,
+    private hooks: PageHooks,
     private readonly checker: Checker,
     private readonly counts: LocalCounts,
-  ) {
-    this.routes = adapter.contacts.map((surface) => ({ surface, path: surface.path ? new RegExp(surface.path) : undefined }));
+  ) {}
+
+  /** New hooks (the school's siteOverrides or the page's language changed): read the page again. */
+  setHooks(hooks: PageHooks): void {
+    this.hooks = hooks;
+    this.forget();
   }
 
   get active(): boolean {
-    return this.adapter.contacts.length > 0;
+    return this.hooks.contacts.length > 0;
   }
 
   /** Called on every DOM change and route change: one scan per interval at most. */
@@ -92,54 +71,12 @@ export class ContactWatcher {
     this.layer.position();
   }
 
-  private surfacesHere(): ContactSurface[] {
-    return this.routes.filter((r) => !r.path || r.path.test(location.pathname)).map((r) => r.surface);
-  }
-
   private scan(): void {
-    const found: Found[] = [];
-    for (const surface of this.surfacesHere()) {
-      for (const c of surface.controls) {
-        for (const control of document.querySelectorAll(c.selector)) {
-          const f = this.read(control, surface, c);
-          if (f) found.push(f);
-        }
-      }
-    }
+    const found = contactsPossible(this.hooks, location.pathname) ? contactsIn(this.hooks, document, location.pathname) : [];
     this.found = found;
     const unknown = [...new Map(found.map((f) => [keyOf(f.person), f.person])).values()].filter((p) => !this.verdicts.has(keyOf(p)) && !this.asking.has(keyOf(p)));
     if (unknown.length) void this.ask(unknown).then(() => this.render());
     this.render();
-  }
-
-  /** The person a control acts on: the name in the control, or in its nearest ancestor that has one. */
-  private read(control: Element, surface: ContactSurface, c: ContactSurface['controls'][number]): Found | undefined {
-    if (c.names && !c.names.includes(accessibleName(control))) return undefined;
-    if (surface.exclude && control.closest(surface.exclude)) return undefined;
-    let nameEls: Element[] = [];
-    let scope: Element | null = control;
-    for (let level = 0; scope && level <= (surface.maxLevels ?? 8); scope = scope.parentElement, level++) {
-      // A chat row's later text is the last message, which may name someone else: take its first name only.
-      nameEls = [...scope.querySelectorAll(surface.name)].slice(0, surface.kind === 'chat' ? 1 : 3);
-      if (nameEls.length) break;
-    }
-    if (!nameEls.length || !scope) return undefined;
-    const name = nameEls.map(textOf).filter(Boolean).join(' | ');
-    const handle = this.handleIn(scope, surface);
-    if (!name && !handle) return undefined;
-    return { control, surface, does: c.does, nameEl: nameEls[0], person: { name, handle } };
-  }
-
-  private handleIn(scope: Element, surface: ContactSurface): string {
-    if (surface.handleFromPath) {
-      const m = new RegExp(surface.handleFromPath).exec(location.pathname);
-      if (m?.[1]) return decodeURIComponent(m[1]);
-    }
-    const el = surface.handle ? scope.querySelector(surface.handle) : null;
-    if (!el) return '';
-    const href = el.getAttribute('href');
-    if (href) return href.split(/[?#]/)[0].split('/').filter(Boolean).pop() ?? '';
-    return /@[\w.]+/.exec(el.textContent ?? '')?.[0] ?? '';
   }
 
   private ask(people: Person[]): Promise<void> {
@@ -191,8 +128,9 @@ export class ContactWatcher {
       if (e.key !== 'Enter' && e.key !== ' ') return;
       // Typing a space or a new line in an editor is never a contact control: stay off the typing path.
       if ((target as HTMLElement).isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) return;
-      // Buttons and links turn Enter/Space into a click of their own, which is caught as a click.
-      if (target.closest('button, a[href]')) return;
+      // Buttons and links turn Enter/Space into a click of their own, which is caught as a click. Only
+      // the focused element itself does: a role=button inside a link (Facebook's request cards) does not.
+      if (target.matches('button, a[href]')) return;
     }
     const f = this.controlFor(target);
     if (!f) return;
@@ -216,15 +154,7 @@ export class ContactWatcher {
   }
 
   private controlFor(target: Element): Found | undefined {
-    for (const surface of this.surfacesHere()) {
-      for (const c of surface.controls) {
-        const control = target.closest(c.selector);
-        if (!control) continue;
-        const f = this.read(control, surface, c);
-        if (f) return f;
-      }
-    }
-    return undefined;
+    return contactFor(this.hooks, target, location.pathname);
   }
 
   private prompt(f: Found, match: ContactMatch): void {

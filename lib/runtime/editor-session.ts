@@ -5,6 +5,7 @@
 import type { CardFinding } from '../../components/WarningCard';
 import type { Finding } from '../engine/check';
 import type { Surface } from '../policy/rule-ids';
+import type { Recipient } from '../messages';
 import type { Checker } from './checker';
 import type { LocalCounts } from './counts';
 import { isTextField, readEditor, type Editable, type EditorText } from './editor-text';
@@ -23,6 +24,8 @@ export interface SessionHost {
   counts: LocalCounts;
   /** The site's send controls near an editor, which the card must not cover. */
   controlsNear: (editor: Element) => Element[];
+  /** Who a message goes to (message surfaces), sent with each check. */
+  recipientFor?: (editor: Element, surface: Surface) => Recipient | undefined;
 }
 
 /**
@@ -124,7 +127,7 @@ export class EditorSession {
     let findings: Finding[] = [];
     try {
       if (import.meta.env.MODE === 'bench') performance.mark('second-look:check-sent');
-      const response = await this.host.checker.check(text, this.surface);
+      const response = await this.host.checker.check(text, this.surface, this.host.recipientFor?.(this.editor, this.surface));
       if (import.meta.env.MODE === 'bench') performance.mark('second-look:check-back');
       findings = response.siteEnabled ? response.findings : [];
       this.mode = response.mode;

@@ -6,19 +6,32 @@
  */
 import browser from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { STORAGE_KEYS } from '../policy/storage-keys';
-import { classifySurface, profileFieldSelector, submitControlFor, type SiteAdapter } from '../sites/types';
+import type { DiagnoseRequest, Recipient } from '../messages';
+import type { Surface } from '../policy/rule-ids';
+import type { SiteOverride } from '../policy/schema';
+import { STORAGE_KEYS, type PolicyState } from '../policy/storage-keys';
+import type { SiteAdapter } from '../sites/types';
 import { Checker } from './checker';
 import { ContactWatcher } from './contacts';
 import { LocalCounts } from './counts';
 import { editableRoot, type Editable } from './editor-text';
 import { EditorSession, type PendingSubmit } from './editor-session';
+import { diagnosePage } from './page-diagnosis';
+import { classifySurface, compileHooks, keySends, pageLanguage, profileFieldsIn, readRecipient, sendControlFor, sendControlsNear, type PageHooks } from './page-reading';
+
+/** How long a chat header's name is taken as still current. */
+const RECIPIENT_FRESH_MS = 1000;
 
 export class PageRuntime {
   private readonly sessions = new Map<Editable, EditorSession>();
   private readonly checker: Checker;
-  private readonly profileFields: string;
+  /** The adapter's hooks for this page's language, with the school's siteOverrides merged in. */
+  private hooks: PageHooks;
+  private override: SiteOverride | undefined;
+  /** What the hooks were built from (override and language), to rebuild them only when that changes. */
+  private hooksFrom = '';
   private scanFrame = 0;
+  private readonly recipients = new WeakMap<Element, { at: number; hooks: PageHooks; recipient: Recipient | undefined }>();
   private readonly counts = new LocalCounts(browser.storage.local);
   private readonly contacts: ContactWatcher;
 
@@ -27,25 +40,64 @@ export class PageRuntime {
     private readonly adapter: SiteAdapter,
   ) {
     this.checker = new Checker(adapter.site);
-    this.profileFields = profileFieldSelector(adapter);
-    this.contacts = new ContactWatcher(adapter, this.checker, this.counts);
+    this.hooks = this.buildHooks();
+    this.contacts = new ContactWatcher(this.hooks, this.checker, this.counts);
+  }
+
+  private hooksKey(): string {
+    return `${pageLanguage(document)}\u0000${JSON.stringify(this.override ?? null)}`;
+  }
+
+  private buildHooks(): PageHooks {
+    this.hooksFrom = this.hooksKey();
+    return compileHooks(this.adapter, pageLanguage(document), this.override);
+  }
+
+  /**
+   * The school's siteOverrides (or the page's language) changed: rebuild the hooks and apply them
+   * to this tab at once. Open editors are classified again, the focused one gets a session if it is
+   * now an editor, and request lists are read again.
+   */
+  private refreshHooks(override: SiteOverride | undefined = this.override): void {
+    this.override = override;
+    if (this.hooksKey() === this.hooksFrom) return;
+    this.hooks = this.buildHooks();
+    this.contacts.setHooks(this.hooks);
+    this.reclassifyAll();
+    this.scheduleProfileScan();
+    this.sessionFor(document.activeElement)?.check();
   }
 
   start(): void {
     const { ctx } = this;
     // A new policy, or a new exception: check every open editor again.
     const onStorage = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-      if (area === 'local' && (STORAGE_KEYS.state in changes || 'exceptions' in changes)) {
+      if (area !== 'local') return;
+      if (STORAGE_KEYS.state in changes) this.refreshHooks(this.siteOverride(changes[STORAGE_KEYS.state].newValue));
+      if (STORAGE_KEYS.state in changes || 'exceptions' in changes) {
         this.recheckAll();
         this.contacts.forget();
       }
     };
     browser.storage.onChanged.addListener(onStorage);
+    // The popup asks what this page's hooks find (counts and kinds only).
+    const onMessage = (message: unknown) => {
+      if ((message as DiagnoseRequest | undefined)?.type !== 'second-look:diagnose') return undefined;
+      return Promise.resolve(diagnosePage(this.hooks, document, location.pathname, this.override !== undefined));
+    };
+    browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
       browser.storage.onChanged.removeListener(onStorage);
+      browser.runtime.onMessage.removeListener(onMessage);
       this.stop();
       this.checker.disconnect();
     });
+    browser.storage.local
+      .get(STORAGE_KEYS.state)
+      .then((got) => {
+        if (!ctx.isInvalid) this.refreshHooks(this.siteOverride((got as Record<string, unknown>)[STORAGE_KEYS.state]));
+      })
+      .catch(() => undefined);
 
     // Capture phase on window: runs before the site's own (React root, Lexical root) handlers.
     ctx.addEventListener(document, 'focusin', (e) => this.sessionFor(e.composedPath()[0] ?? e.target), { capture: true });
@@ -85,10 +137,10 @@ export class PageRuntime {
    * years ago is caught when the person opens their profile editor. Batched to one scan per frame.
    */
   private scheduleProfileScan(): void {
-    if (!this.profileFields || this.scanFrame) return;
+    if (!this.hooks.profileFields.length || this.scanFrame) return;
     this.scanFrame = requestAnimationFrame(() => {
       this.scanFrame = 0;
-      for (const field of document.querySelectorAll(this.profileFields)) this.sessionFor(field, false);
+      for (const field of profileFieldsIn(this.hooks, document, location.pathname)) this.sessionFor(field, false);
     });
   }
 
@@ -97,7 +149,7 @@ export class PageRuntime {
     if (!editor) return undefined;
     let session = this.sessions.get(editor);
     if (!session) {
-      const { surface, matched } = classifySurface(this.adapter, editor, location.pathname);
+      const { surface, matched } = classifySurface(this.hooks, editor, location.pathname);
       // Single-line fields are only ours when the site's adapter names them (profile fields):
       // log-in forms, search boxes and the like are not publishing.
       if (editor instanceof HTMLInputElement && !matched) return undefined;
@@ -105,6 +157,7 @@ export class PageRuntime {
         checker: this.checker,
         counts: this.counts,
         controlsNear: (el) => this.controlsNear(el),
+        recipientFor: (el, s) => this.recipientFor(el, s),
       });
       this.sessions.set(editor, session);
       this.checker.warm();
@@ -126,9 +179,11 @@ export class PageRuntime {
     if (e.key !== 'Enter' || e.isComposing || e.shiftKey || e.altKey) return;
     const session = this.sessionFor(e.composedPath()[0] ?? e.target);
     if (!session) return;
+    // Hooks can appear after focus (a focused composer's submit): classify again at the moment it counts.
+    this.reclassify(session);
     const mod = e.ctrlKey || e.metaKey;
     // Enter in a single-line field submits its form (Save); elsewhere it depends on the surface.
-    const sends = session.editor instanceof HTMLInputElement || (mod ? this.adapter.modEnterSends : this.adapter.enterSends).includes(session.surface);
+    const sends = keySends(this.hooks, session.editor, session.surface, mod);
     if (!sends) return;
     const init: KeyboardEventInit = { key: e.key, code: e.code, keyCode: e.keyCode, which: e.which, ctrlKey: e.ctrlKey, metaKey: e.metaKey } as KeyboardEventInit;
     this.guard(e, session, { kind: 'key', init });
@@ -137,7 +192,7 @@ export class PageRuntime {
   private onClick(e: MouseEvent): void {
     const target = e.composedPath()[0] ?? e.target;
     if (!(target instanceof Element)) return;
-    const control = submitControlFor(this.adapter, target);
+    const control = sendControlFor(this.hooks, target);
     if (!control || control.getAttribute('aria-disabled') === 'true' || (control as HTMLButtonElement).disabled) return;
     const group = this.sessionsNear(control);
     if (!group.length) return;
@@ -186,15 +241,23 @@ export class PageRuntime {
     }
   }
 
-  /** The send controls in the smallest container around an editor that has any (a few levels up at most). */
+  /** The send controls of an editor (what a hold guards and the card keeps clear of). */
   private controlsNear(editor: Element): Element[] {
-    const selector = this.adapter.submitControls.map((c) => (typeof c === 'string' ? c : c.selector)).join(', ');
-    let a: Element | null = editor.parentElement;
-    for (let level = 0; a && level < 8; a = a.parentElement, level++) {
-      const found = [...a.querySelectorAll(selector)].filter((el) => submitControlFor(this.adapter, el) === el);
-      if (found.length) return found;
-    }
-    return [];
+    return sendControlsNear(this.hooks, editor);
+  }
+
+  /**
+   * Who a message goes to, from the chat's header, for the engine's personal-info rule. Read at most
+   * once a second per editor: checks run on every keystroke, and the header does not change mid-word.
+   */
+  private recipientFor(editor: Element, surface: Surface): Recipient | undefined {
+    if (surface !== 'message') return undefined;
+    const now = performance.now();
+    const known = this.recipients.get(editor);
+    if (known && now - known.at < RECIPIENT_FRESH_MS && known.hooks === this.hooks) return known.recipient;
+    const recipient = readRecipient(this.hooks, editor, location.pathname);
+    this.recipients.set(editor, { at: now, hooks: this.hooks, recipient });
+    return recipient;
   }
 
   /** The send control closest to an editor, for replaying a send after the page re-rendered. */
@@ -213,13 +276,24 @@ export class PageRuntime {
 
   private onRouteChange(): void {
     this.sweep();
-    for (const s of this.sessions.values()) {
-      const { surface } = classifySurface(this.adapter, s.editor, location.pathname);
-      if (surface !== s.surface) {
-        s.surface = surface;
-        void s.check(true);
-      }
-    }
+    // Single-page apps can switch the page's language without a reload.
+    this.refreshHooks();
+    this.reclassifyAll();
+  }
+
+  private reclassifyAll(): void {
+    for (const s of this.sessions.values()) this.reclassify(s);
+  }
+
+  private reclassify(session: EditorSession): void {
+    const { surface } = classifySurface(this.hooks, session.editor, location.pathname);
+    if (surface === session.surface) return;
+    session.surface = surface;
+    void session.check(true);
+  }
+
+  private siteOverride(state: unknown): SiteOverride | undefined {
+    return (state as PolicyState | undefined)?.policy?.siteOverrides?.[this.adapter.site];
   }
 
   private recheckAll(): void {

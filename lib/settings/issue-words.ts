@@ -21,6 +21,7 @@ export const SETTING_NAMES: Record<string, string> = {
   sites: 'sites',
   policyUrl: 'policy link',
   contact: 'contact',
+  siteOverrides: 'site fixes',
 };
 
 export interface IssueGroupWords {

@@ -1,9 +1,21 @@
 /**
  * What the shared runtime needs to know about one site, as data: how to tell which kind of compose
- * box an editor is, which controls send, and which keys send. Selectors use the sites' stable hooks
- * (data-testid, data-e2e, roles, ARIA, editor markers, routes), never generated class names.
+ * box an editor is, which controls send, which keys send, where people's names are, and the words
+ * the site shows in each language. Selectors use the sites' stable hooks (data-testid, data-e2e,
+ * roles, structure, editor markers, routes), never generated class names; where only a visible word
+ * will do, the selector names a key of `labels`, so every language's words sit in one table.
+ *
+ * A school's IT can add to any of this through the policy's `siteOverrides` (lib/sites/overrides.ts),
+ * in the same shape. How the page is read with it: lib/runtime/page-reading.ts.
  */
 import type { Site, Surface } from '../policy/rule-ids';
+
+/**
+ * The words a site shows, per page language (the primary subtag of `<html lang>`: "en", "cy",
+ * "fr"…), by key: `{ en: { confirm: ['Confirm'] }, fr: { confirm: ['Confirmer'] } }`. A page in a
+ * language with no entry, or a key missing in it, uses English.
+ */
+export type LocaleLabels = Record<string, Record<string, string[]>>;
 
 export interface SurfaceHint {
   surface: Surface;
@@ -11,13 +23,32 @@ export interface SurfaceHint {
   selector?: string;
   /** The page's path matches this regular expression (source text). */
   path?: string;
+  /**
+   * A key of `labels`: the accessible name (aria-label, else aria-placeholder) of what `selector`
+   * matched (the editor itself when there is no selector) starts with one of its words.
+   */
+  label?: string;
 }
 
-/** A control that sends: a selector, optionally narrowed to accessible names (aria-label or text). */
-export type SubmitControl = string | { selector: string; names: string[] };
+/** A control that sends, optionally narrowed to an accessible name (aria-label, else its text) from `labels`. */
+export interface SendControl {
+  selector: string;
+  /** A key of `labels`: the control's accessible name is one of its words. */
+  label?: string;
+}
+
+/** A plain selector, or a selector narrowed by a label. */
+export type SubmitControl = string | SendControl;
 
 /** What a contact control does, for the prompt's wording. */
 export type ContactAction = 'accept' | 'add-friend' | 'follow' | 'message' | 'open-chat';
+
+export interface ContactControl {
+  selector: string;
+  /** A key of `labels`: the control's accessible name is one of its words. */
+  label?: string;
+  does: ContactAction;
+}
 
 /**
  * A place where the person deals with someone else (pupil-contact): a list of friend, follow or
@@ -29,9 +60,15 @@ export interface ContactSurface {
   /** Only on pages whose path matches this regular expression (source text). */
   path?: string;
   /** Controls that act on the person: Confirm/Accept, Add friend, Follow, Message, a chat row. */
-  controls: { selector: string; names?: string[]; does: ContactAction }[];
-  /** The person's displayed name: in the control itself, else in its nearest ancestor that has one. */
+  controls: ContactControl[];
+  /**
+   * The person's displayed name: in the control itself, else in its nearest ancestor that has one.
+   * When the control sits inside an element this matches (a link that wraps the whole request card),
+   * the name is that element's first text outside any button.
+   */
   name: string;
+  /** How many name elements to read (a notification can name two people); 3 unless set. */
+  maxNames?: number;
   /** A link or text near the name holding their handle (href's last path part, or "@handle" text). */
   handle?: string;
   /** On profile pages: the handle in the path (first capture group), as in x.com/jack_smith. */
@@ -42,9 +79,22 @@ export interface ContactSurface {
   maxLevels?: number;
 }
 
+/**
+ * The person a direct message goes to, read from the chat's header around the composer: the
+ * nearest element matching `name` (climbing at most `maxLevels` from the editor). For the engine's
+ * personal-info rule, which is about other people's details, not the recipient's own.
+ */
+export interface RecipientHook {
+  name: string;
+  /** A link or text near the name holding their handle; else `handleFromPath` on the page's path. */
+  handle?: string;
+  handleFromPath?: string;
+  maxLevels?: number;
+}
+
 export interface SiteAdapter {
   site: Site;
-  /** Tried in order; the first hint whose selector and path both match wins. */
+  /** Tried in order; the first hint whose selector, path and label all match wins. */
   surfaces: SurfaceHint[];
   /** When no hint matches: a post is the safest guess on most sites. */
   defaultSurface: Surface;
@@ -56,51 +106,8 @@ export interface SiteAdapter {
   modEnterSends: Surface[];
   /** Requests, profiles and chats, for pupil-contact. */
   contacts: ContactSurface[];
-}
-
-/** True when `el` or an ancestor matches the hint and the path fits. */
-export function hintMatches(hint: SurfaceHint, el: Element, pathname: string): boolean {
-  if (hint.path && !new RegExp(hint.path).test(pathname)) return false;
-  if (hint.selector && !el.closest(hint.selector)) return false;
-  return Boolean(hint.selector || hint.path);
-}
-
-export interface Classification {
-  surface: Surface;
-  /** A hint named this editor (or its route); false when the default was used. */
-  matched: boolean;
-}
-
-export function classifySurface(adapter: SiteAdapter, el: Element, pathname: string): Classification {
-  for (const hint of adapter.surfaces) if (hintMatches(hint, el, pathname)) return { surface: hint.surface, matched: true };
-  return { surface: adapter.defaultSurface, matched: false };
-}
-
-const PROFILE = new Set<Surface>(['profile-job', 'profile-bio', 'profile-name']);
-
-/** Selector for every profile field the adapter names, to check saved values when the editor opens. */
-export function profileFieldSelector(adapter: SiteAdapter): string {
-  return adapter.surfaces
-    .filter((h) => PROFILE.has(h.surface) && h.selector)
-    .map((h) => h.selector)
-    .join(', ');
-}
-
-export function isProfileSurface(surface: Surface): boolean {
-  return PROFILE.has(surface);
-}
-
-export function accessibleName(el: Element): string {
-  return (el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
-}
-
-/** The send control that `target` is in, if any. */
-export function submitControlFor(adapter: SiteAdapter, target: Element): Element | null {
-  for (const control of adapter.submitControls) {
-    const selector = typeof control === 'string' ? control : control.selector;
-    const el = target.closest(selector);
-    if (!el) continue;
-    if (typeof control === 'string' || control.names.includes(accessibleName(el))) return el;
-  }
-  return null;
+  /** Who a message goes to, on message surfaces. */
+  recipient?: RecipientHook;
+  /** The site's words per language, for the hints and controls that name a label. */
+  labels: LocaleLabels;
 }

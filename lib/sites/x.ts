@@ -1,16 +1,21 @@
 /**
- * X (x.com, twitter.com): Draft.js composers carry data-testid="tweetTextarea_<n>" on the
- * contenteditable (site-dom.md §1, from X's own bundle); X Chat uses a textarea
- * data-testid="dm-composer-textarea", legacy DMs dmComposerTextInput. Submit: tweetButton,
- * tweetButtonInline, the DM send buttons; Ctrl/Cmd+Enter posts, Enter sends a message.
- * Replies: the inline reply box under a status, or a composer on a /status/ route.
- * Profile (§1.3, from X's bundle [M]): the edit-profile modal's name="displayName" and
- * name="description" fields, saved by Profile_Save_Button; work history's job_title field.
- * Unverified on the live site: Chat's Enter behaviour, the reply modal's markup, that the bundle's name
- * props reach the DOM, and the work-history Save button's test id.
- * Contacts (pupil-contact): /follower_requests UserCells with Accept [M]; Chat message requests
- * (dm-message-request-*) [M]; the profile header's *-follow button and UserName [H], scoped to the primary
- * column with UserCells ("Who to follow") excluded; sendDMFromProfile [L].
+ * X (x.com, twitter.com): test ids throughout, the same in every language.
+ *
+ * Checked against the saved pages in ../shared/data/live-dom (npm run check:live-dom):
+ * - The home composer is data-testid="tweetTextarea_0" (Draft.js), sent by tweetButtonInline, which
+ *   meets the composer only 20 levels up (captures: 2024-12, 2025-02).
+ * - UserCells ("Who to follow", 2024-12 and 2025-02; a profile's sidebar, 2025-11) carry no
+ *   User-Name: the name is the cell's first visible link, the handle that link's path. Their
+ *   <id>-follow buttons are suggestions, never the profile's own.
+ * - Someone else's profile (2025-11, Chinese UI): UserName holds the name, sendDMFromProfile the
+ *   Message button; an account already followed shows <id>-unfollow, which is not a contact.
+ * Not in any capture (code evidence in SOURCES.md, or site-dom.md): X Chat's composer
+ * dm-composer-textarea and dm-composer-send-button, Chat rows dm-conversation-item-<id> (legacy DMs:
+ * "conversation"), message requests dm-message-request-*, the chat header dm-conversation-header, the
+ * profile header's own <id>-follow button, the reply box inline_reply_offscreen, tweetButton in the
+ * compose dialog, the edit-profile fields (displayName, description, job_title) and their Save
+ * buttons (ExtendedProfile_Save_Button is invented [L]). Chat's Enter behaviour is [L].
+ * Only one label: Accept on follower requests, which have no known test id.
  */
 import type { SiteAdapter } from './types';
 
@@ -38,13 +43,16 @@ export const x: SiteAdapter = {
   enterSends: ['message'],
   modEnterSends: ['post', 'reply'],
   contacts: [
-    // §1.4 [M]: /follower_requests lists UserCells with Accept / Decline.
+    // site-dom.md §1.4 [M]: /follower_requests lists UserCells with Accept / Decline. The cells'
+    // layout is the captured one: the first visible link is the name (no User-Name inside).
     {
       kind: 'follow-request',
       path: '^/follower_requests',
-      controls: [{ selector: '[data-testid="UserCell"] [role="button"], [data-testid="UserCell"] button', names: ['Accept'], does: 'accept' }],
-      name: '[data-testid="User-Name"]',
-      maxLevels: 8,
+      controls: [{ selector: '[data-testid="UserCell"] [role="button"], [data-testid="UserCell"] button', label: 'accept', does: 'accept' }],
+      name: '[data-testid="User-Name"], [data-testid="UserCell"] a[role="link"][href]:not([tabindex="-1"])',
+      maxNames: 1,
+      handle: '[data-testid="UserCell"] a[href]',
+      maxLevels: 12,
     },
     // §1.4 [M]: Chat's message requests, rows dm-message-request-item-*, accept button by test id.
     {
@@ -54,10 +62,16 @@ export const x: SiteAdapter = {
       name: '[data-testid^="dm-message-request-item-"] [dir="ltr"], [data-testid="dm-message-request-name"]',
       maxLevels: 8,
     },
-    // Chat's conversation list [L]: the legacy DM list's test id "conversation"; Chat's own is not known.
-    { kind: 'chat', path: '^/(i/chat|messages)', controls: [{ selector: '[data-testid="conversation"]', does: 'open-chat' }], name: '[dir="ltr"]', maxLevels: 0 },
-    // §1.4 [H]: the header's Follow button (test id <user id>-follow); "Who to follow" cells excluded.
-    // Message from a profile: sendDMFromProfile [L], not in site-dom.md.
+    // Chat's conversation rows (code evidence), and the legacy DM list's; the name is the row's first text.
+    {
+      kind: 'chat',
+      path: '^/(i/chat|messages)',
+      controls: [{ selector: '[data-testid^="dm-conversation-item-"], [data-testid="conversation"]', does: 'open-chat' }],
+      name: '[dir="ltr"], [dir="auto"]',
+      maxLevels: 0,
+    },
+    // §1.4 [H]: the header's Follow button (test id <user id>-follow), scoped to the primary column
+    // with UserCells excluded; sendDMFromProfile (capture 2025-11).
     {
       kind: 'profile',
       path: '^/(?!home|explore|notifications|messages|i/|settings|compose|search|follower_requests)[A-Za-z0-9_]{1,15}/?$',
@@ -66,9 +80,26 @@ export const x: SiteAdapter = {
         { selector: '[data-testid="primaryColumn"] [data-testid$="-follow"]', does: 'follow' },
         { selector: '[data-testid="primaryColumn"] [data-testid="sendDMFromProfile"]', does: 'message' },
       ],
-      name: '[data-testid="UserName"]',
+      // The display name's own span (an emoji inside is an <img>), not the "@handle" under it.
+      name: '[data-testid="UserName"] span:not(:has(span, div, button, svg))',
+      maxNames: 1,
       exclude: '[data-testid="UserCell"], [data-testid="sidebarColumn"]',
       maxLevels: 12,
     },
   ],
+  // Chat's header (code evidence, several independent scripts): its heading, and "@handle" text.
+  recipient: {
+    name: '[data-testid="dm-conversation-header"] h2, [data-testid="dm-conversation-username"]',
+    handle: '[data-testid="dm-conversation-header"]',
+    maxLevels: 16,
+  },
+  labels: {
+    en: { accept: ['Accept'] },
+    cy: { accept: ['Derbyn'] },
+    fr: { accept: ['Accepter'] },
+    es: { accept: ['Aceptar'] },
+    ar: { accept: ['قبول'] },
+    ja: { accept: ['承認'] },
+    zh: { accept: ['接受'] },
+  },
 };

@@ -181,7 +181,8 @@ test('x: on a pupil’s profile, “Who to follow” suggestions are other peopl
   const spec = CONTACT_SURFACES.find((s) => s.name === 'x profile')!;
   const page = await open(context, spec, PUPIL);
   await expect.poll(async () => (await readCards(page)).text).toContain('a pupil at your school');
-  await page.locator('[data-testid="UserCell"] [data-testid$="-follow"]').click();
+  // The profile's own "Who to follow" box; every page's sidebar has one too (as on X).
+  await page.locator('[data-testid="primaryColumn"] [data-testid="UserCell"] [data-testid$="-follow"]').click();
   await expect.poll(() => actions(page)).toEqual([`follow:${STRANGER.handle}`]);
   expect(await roles(page)).toEqual(['status']);
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { withGeneratedSections } from '../../lib/docs/tables';
 import { TEXT_RULE_IDS } from '../../lib/policy/rule-ids';
+import { validatePolicy } from '../../lib/policy/validate';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
@@ -24,5 +25,15 @@ describe('README', () => {
     expect(firstBlock).toMatch(/bash \.ci\/run/);
     expect(readme).toContain('npm test');
     expect(ci).toMatch(/npm test/);
+  });
+});
+
+describe('docs/deploy.md', () => {
+  it('has a siteOverrides example that the policy validator accepts as it is', () => {
+    const deploy = readFileSync(new URL('../../docs/deploy.md', import.meta.url), 'utf8');
+    const section = deploy.slice(deploy.indexOf('(`siteOverrides`)'));
+    const example = JSON.parse(section.slice(section.indexOf('```json') + 7, section.indexOf('```', section.indexOf('```json') + 7)));
+    expect(Object.keys(example.siteOverrides)).toEqual(['x', 'facebook']);
+    expect(validatePolicy(example).issues).toEqual([]);
   });
 });

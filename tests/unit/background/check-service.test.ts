@@ -37,6 +37,25 @@ describe('the background check service', () => {
     expect(JSON.stringify(area.data.exceptions)).not.toMatch(/jack|smith/i);
   });
 
+  it('passes the person a message goes to on to the engine, as short plain strings', async () => {
+    const service = new CheckService(memoryArea({ [STORAGE_KEYS.state]: state }) as never);
+    service.apply(state);
+    const seen: unknown[] = [];
+    const engine = (service as unknown as { engine: { check: (t: string, o: unknown) => unknown } }).engine;
+    const real = engine.check.bind(engine);
+    engine.check = (text, options) => (seen.push(options), real(text, options));
+    await service.handle({ ...check, surface: 'message', recipient: { name: 'Jo Governor', handle: 'jo_governor' } });
+    await service.handle({ ...check, surface: 'message', recipient: { name: 'x'.repeat(500), handle: 5 } as never });
+    await service.handle({ ...check, surface: 'message', recipient: 'Jo' as never });
+    await service.handle(check);
+    expect(seen).toEqual([
+      { surface: 'message', site: 'x', recipient: { name: 'Jo Governor', handle: 'jo_governor' } },
+      { surface: 'message', site: 'x', recipient: { name: 'x'.repeat(200) } },
+      { surface: 'message', site: 'x', recipient: undefined },
+      { surface: 'post', site: 'x', recipient: undefined },
+    ]);
+  });
+
   it('answers who is behind requests, in order, and honours "this isn\'t a pupil" for contacts', async () => {
     const area = memoryArea({ [STORAGE_KEYS.state]: state });
     const service = new CheckService(area as never);
