@@ -4,6 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { rosterSize } from '../../lib/policy/hash-policy';
 import { DEFAULT_POLICY, STORAGE_KEYS, type PolicyState } from '../../lib/policy/storage-keys';
 import { formToPolicy, policyToForm, ROSTER_KINDS, type FieldId, type FieldProblem, type SettingsForm } from '../../lib/settings/form-state';
 import { EXCEPTIONS_KEY } from '../../lib/settings/exception-list';
@@ -150,7 +151,7 @@ export function OptionsPage() {
             kind={kind}
             field={form[kind]}
             locked={locked(kind)}
-            lockedCount={state?.policy[kind]?.length ?? 0}
+            lockedCount={rosterSize(state?.policy, kind)}
             problems={problems}
             onText={(text) => update((f) => ({ ...f, [kind]: { ...f[kind], text } }))}
             onForgetHashed={() => update((f) => ({ ...f, [kind]: { ...f[kind], hashed: [] } }))}

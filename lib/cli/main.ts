@@ -15,10 +15,14 @@ const USAGE = `Usage:
       [--settings <settings.json>] [--hash [--key-file <roster-key.txt>]]
       [--update-url <url>] [--extension-id <id>] [--edge-update-url <url>] [--edge-extension-id <id>]
       [--firefox-install-url <url>] [--firefox-id <id>]
+  npm run --silent cli -- policy build --split-by <column> --pupils <trust-pupils.csv> --out <folder> [...]
+  npm run --silent cli -- --help
 
 check   Reads one JSON object a line ({"id": "...", "text": "...", "surface": "post"}) from the
         input file or standard input, and writes one line of findings for each.
         Surfaces: post, comment, reply, message, profile-job, profile-bio, profile-name.
+        --policy takes policy.json or a deployment file (the Linux file, the Google Admin file or
+        Firefox's policies.json): the policy inside is checked.
 
 policy build
         Turns CSV exports from the school's MIS (SIMS, Arbor, Bromcom, Scholarpack...) into a checked
@@ -27,14 +31,24 @@ policy build
         policy (mode, rules, sites, contact...). --hash writes rosters as keyed hashes (recommended),
         keeping the school's key in --key-file (default <out>/roster-key.txt; made if missing, never
         printed). --update-url adds force-install for Chrome and Edge (e.g. the Chrome Web Store's
-        https://clients2.google.com/service/update2/crx). See docs/deploy.md.
+        https://clients2.google.com/service/update2/crx, or your own update manifest from
+        "npm run pack"). Routes a policy is too large for get no files, with what to use instead.
+        --split-by <column> turns a trust-wide export into one folder per school, named by that
+        column (for example "School"), with a summary table. See docs/deploy.md.
 `;
+
+const HELP = new Set(['--help', '-h']);
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help' || command === '-h') {
+  if (!command) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  // Asking for help is never an error, wherever it is asked.
+  if (command === 'help' || argv.some((a) => HELP.has(a))) {
     process.stdout.write(USAGE);
-    return command ? 0 : 2;
+    return 0;
   }
   if (command === 'check') {
     const opts = parseOptions(rest, ['policy', 'input']);
