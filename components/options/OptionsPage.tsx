@@ -10,6 +10,7 @@ import { formToPolicy, policyToForm, ROSTER_KINDS, type FieldId, type FieldProbl
 import { EXCEPTIONS_KEY } from '../../lib/settings/exception-list';
 import { addPeopleToLines } from '../../lib/settings/roster-lines';
 import { sourceWords } from '../../lib/settings/status-words';
+import { ManagedPolicyInfo } from '../settings/ManagedPolicyInfo';
 import { PolicyIssues } from '../settings/PolicyIssues';
 import { useLocalStorage } from '../settings/use-local-storage';
 import { CsvImport } from './CsvImport';
@@ -133,6 +134,7 @@ export function OptionsPage() {
           </>
         )}
       </p>
+      <ManagedPolicyInfo state={state} />
       {source.source === 'managed' && (
         <p>Settings marked “Set by your school” come from your school and cannot be changed here. You can still set anything else.</p>
       )}

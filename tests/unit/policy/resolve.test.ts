@@ -86,3 +86,15 @@ describe('refreshPolicyState', () => {
     expect((await refreshPolicyState({ managed: rejecting, local } as never)).policy.schoolName).toBe('Mine');
   });
 });
+
+describe('a school roster sent packed (the compact hashed scheme)', () => {
+  it('replaces and locks the person\'s own list, as a plain list would', async () => {
+    const { hashPolicy } = await import('../../../lib/policy/hash-policy');
+    const managed = hashPolicy({ schoolName: 'Oakfield', pupils: [{ name: 'Jack Smith' }] }, 'c2Vjb25kLWxvb2stdGVzdC1rZXktMDEyMzQ1Njc4OQ');
+    const r = resolvePolicy({ raw: managed }, { raw: { pupils: [{ name: 'Amy Brown' }], staff: [{ name: 'Sarah Jones' }] } });
+    expect(r.lockedKeys).toContain('pupils');
+    expect(r.lockedKeys).not.toContain('staff');
+    expect(r.policy.pupils).toBeUndefined();
+    expect(r.policy.staff).toEqual([{ name: 'Sarah Jones' }]);
+  });
+});
