@@ -15,6 +15,7 @@ import { PolicyIssues } from '../settings/PolicyIssues';
 import { useLocalStorage } from '../settings/use-local-storage';
 import { CsvImport } from './CsvImport';
 import { ExceptionList } from './ExceptionList';
+import { ItSetupLink } from './ItSetupLink';
 import { errorsId, FieldErrors, LockedMark } from './field-bits';
 import { ModeChoice } from './ModeChoice';
 import { PrivacyNote } from './PrivacyNote';
@@ -218,6 +219,7 @@ export function OptionsPage() {
 
       <ExceptionList raw={stored[EXCEPTIONS_KEY]} />
       <PrivacyNote />
+      <ItSetupLink />
     </main>
   );
 }

@@ -4,6 +4,8 @@
  */
 import { runCheck } from './check-command';
 import { parseArgs, parseOptions } from './options';
+import { fileURLToPath } from 'node:url';
+import { PACK_OPTIONS, runPack } from './pack-command';
 import { POLICY_BUILD_OPTIONS, runPolicyBuild } from './policy-build-command';
 
 export { parseOptions };
@@ -16,6 +18,7 @@ const USAGE = `Usage:
       [--update-url <url>] [--extension-id <id>] [--edge-update-url <url>] [--edge-extension-id <id>]
       [--firefox-install-url <url>] [--firefox-id <id>]
   npm run --silent cli -- policy build --split-by <column> --pupils <trust-pupils.csv> --out <folder> [...]
+  npm run pack -- --key <second-look.pem> --base-url <https://your.school/second-look/> [--out <folder>]
   npm run --silent cli -- --help
 
 check   Reads one JSON object a line ({"id": "...", "text": "...", "surface": "post"}) from the
@@ -35,6 +38,10 @@ policy build
         "npm run pack"). Routes a policy is too large for get no files, with what to use instead.
         --split-by <column> turns a trust-wide export into one folder per school, named by that
         column (for example "School"), with a summary table. See docs/deploy.md.
+
+pack    Builds the extension and signs it as a CRX3 package for a self-hosted install, with the
+        update manifest (updates.xml) and force-install settings for Chrome and Edge pointing at
+        --base-url. --key is the signing key (made there if missing; keep it for every later version).
 `;
 
 const HELP = new Set(['--help', '-h']);
@@ -70,6 +77,14 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     return runPolicyBuild(opts, process);
+  }
+  if (command === 'pack') {
+    const opts = parseArgs(rest, PACK_OPTIONS);
+    if (typeof opts === 'string') {
+      process.stderr.write(`${opts}\n\n${USAGE}`);
+      return 2;
+    }
+    return runPack(opts, process, fileURLToPath(new URL('../../', import.meta.url)));
   }
   process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
   return 2;

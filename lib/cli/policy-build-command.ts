@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { buildDeployment, ROSTER_KINDS, summaryTable, type InputFile } from '../deploy/build-deployment';
+import { buildDeployment, outputFiles, ROSTER_KINDS, SUMMARY_FILE, summaryTable, type InputFile } from '../deploy/build-deployment';
 import { CHROMIUM_EXTENSION_ID, defaultTarget, type DeployTarget } from '../deploy/target';
 import type { RosterKind } from '../roster-import/import-roster';
 import { nodeRosterHmac } from './node-hmac';
@@ -22,7 +22,6 @@ export const POLICY_BUILD_OPTIONS = {
 } as const;
 
 export const DEFAULT_KEY_FILE = 'roster-key.txt';
-export const SUMMARY_FILE = 'summary.txt';
 
 const ROSTER_OPTIONS: Record<RosterKind, string> = { staff: 'staff', pupils: 'pupils', formerPupils: 'former-pupils', parents: 'parents' };
 
@@ -124,17 +123,14 @@ export function runPolicyBuild(opts: ParsedOptions, io: Io): number {
   if (!result.ok) return fail(...result.messages.filter((m) => m.level === 'error').map((m) => m.text));
 
   const out = resolve(v.out);
-  let written = 0;
-  for (const school of result.schools) {
-    for (const a of school.files) {
-      const file = join(out, school.folder, a.path);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, a.content);
-      written++;
-    }
-  }
   const split = !!v['split-by'];
-  if (split) writeFileSync(join(out, SUMMARY_FILE), summaryTable(result.schools));
+  const files = outputFiles(result.schools, split);
+  for (const a of files) {
+    const file = join(out, a.path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, a.content);
+  }
+  const written = files.length;
   if (target.chrome.updateUrl && !target.firefox.installUrl) {
     io.stderr.write('note: Firefox is not force-installed: it installs from an .xpi address, given with --firefox-install-url.\n');
   }

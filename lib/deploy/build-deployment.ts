@@ -191,3 +191,12 @@ export function summaryTable(schools: SchoolDeployment[]): string {
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
 }
+
+/** Every file of a successful build, with its path in the output folder (or zip). */
+export function outputFiles(schools: SchoolDeployment[], split: boolean): Artefact[] {
+  const files = schools.flatMap((s) => s.files.map((f) => ({ path: s.folder ? `${s.folder}/${f.path}` : f.path, content: f.content })));
+  if (split) files.push({ path: SUMMARY_FILE, content: summaryTable(schools) });
+  return files;
+}
+
+export const SUMMARY_FILE = 'summary.txt';
