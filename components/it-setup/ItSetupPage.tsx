@@ -275,8 +275,9 @@ export function ItSetupPage() {
 
 function summary(s: SchoolDeployment): string {
   const words: Record<RosterKind, string> = { pupils: 'pupils', staff: 'staff', formerPupils: 'former pupils', parents: 'parents and carers' };
-  return ROSTER_KINDS.filter(({ kind }) => s.counts[kind] !== undefined)
-    .map(({ kind }) => `${s.counts[kind]} ${words[kind]}`)
+  return (['pupils', 'staff', 'formerPupils', 'parents'] as const)
+    .filter((kind) => s.counts[kind] !== undefined)
+    .map((kind) => `${s.counts[kind]} ${words[kind]}`)
     .join(', ');
 }
 

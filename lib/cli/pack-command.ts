@@ -16,8 +16,6 @@ import { xmlText } from '../deploy/xml';
 import { crx3, publicKeyDer, readPrivateKey } from './crx3';
 import type { ParsedOptions } from './options';
 
-export const PACK_OPTIONS = { values: ['key', 'base-url', 'extension-dir', 'out'], switches: [] } as const;
-
 interface Io {
   stdout: Writable;
   stderr: Writable;

@@ -15,12 +15,6 @@ import { nodeRosterHmac } from './node-hmac';
 import type { ParsedOptions } from './options';
 import { readOrMakeRosterKey, saveRosterKey } from './roster-key-file';
 
-export const POLICY_BUILD_OPTIONS = {
-  values: ['school', 'pupils', 'staff', 'former-pupils', 'parents', 'settings', 'out', 'key-file', 'update-url', 'edge-update-url', 'extension-id', 'edge-extension-id', 'firefox-id', 'firefox-install-url', 'split-by'],
-  lists: ['aliases'],
-  switches: ['hash'],
-} as const;
-
 export const DEFAULT_KEY_FILE = 'roster-key.txt';
 
 const ROSTER_OPTIONS: Record<RosterKind, string> = { staff: 'staff', pupils: 'pupils', formerPupils: 'former-pupils', parents: 'parents' };

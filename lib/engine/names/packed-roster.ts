@@ -59,8 +59,12 @@ export function base64ToBytes(text: string): Uint8Array | undefined {
 }
 
 class ByteWriter {
-  private buf = new Uint8Array(1024);
+  private buf: Uint8Array;
   length = 0;
+
+  constructor(size = 1024) {
+    this.buf = new Uint8Array(size);
+  }
 
   private room(n: number): void {
     if (this.length + n <= this.buf.length) return;
@@ -184,7 +188,7 @@ export function packRosters(lists: Partial<Record<PackedList, readonly (Person |
     const persons = people[list];
     if (!persons) continue;
     const records = persons.map(({ words, aliases }) => {
-      const w = new ByteWriter();
+      const w = new ByteWriter(32);
       const first = words[0];
       const last = words.length > 1 ? words[words.length - 1] : undefined;
       const middle = words.slice(1, -1);
@@ -212,7 +216,7 @@ export function packRosters(lists: Partial<Record<PackedList, readonly (Person |
     });
     // In byte order: the file keeps neither the MIS's order (often alphabetical) nor the CSV's.
     records.sort(compareBytes);
-    const all = new ByteWriter();
+    const all = new ByteWriter(records.reduce((n, r) => n + r.length, 0) || 1);
     for (const r of records) all.bytes(r);
     packed[list] = bytesToBase64(all.result());
     counts[list] = records.length;
