@@ -71,6 +71,12 @@ export function ItSetupPage() {
       if (field('policyUrl')) settings.policyUrl = field('policyUrl');
       if (field('contact')) settings.contact = field('contact');
       if (field('organisations')) settings.organisations = lines(field('organisations'));
+      let schoolAliases: InputFile | undefined;
+      if (split) {
+        const read = await readFile(fileInput('file-school-aliases'));
+        if (typeof read === 'string') errors.push(read);
+        else schoolAliases = read;
+      }
       let rosterKey: string | undefined;
       let newKey = false;
       if (hashed) {
@@ -97,6 +103,7 @@ export function ItSetupPage() {
         rosterKey,
         target: { ...defaultTarget(''), ...targetOverrides(field('updateUrl')) },
         splitBy: split ? field('splitBy') : undefined,
+        schoolAliases,
         inputErrors: errors,
       });
       if (!result.ok) {
@@ -135,11 +142,20 @@ export function ItSetupPage() {
             <label for="split">These are trust-wide exports with a column naming each row’s school</label>
           </div>
           {split ? (
+            <>
             <p>
               <label for="splitBy">Column that names the school</label>
               <input id="splitBy" name="splitBy" type="text" defaultValue="School" aria-describedby="splitBy-hint" />
               <span class="hint" id="splitBy-hint">Each school gets its own policy and its own folder in the zip, with only its own people.</span>
             </p>
+            <p>
+              <label for="file-school-aliases">Schools’ other names (optional CSV)</label>
+              <input type="file" id="file-school-aliases" name="file-school-aliases" accept=".csv,.txt,text/csv" aria-describedby="school-aliases-hint" />
+              <span class="hint" id="school-aliases-hint">
+                Two columns: the school as the exports name it, and “Aliases” (short names, handles, hashtags, separated by ; ).
+              </span>
+            </p>
+            </>
           ) : (
             <>
               <p>

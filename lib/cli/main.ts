@@ -8,7 +8,7 @@ import { parseArgs, parseOptions } from './options';
 // Each command loads only what it uses (the engine's term lists and phone-number data are not needed
 // to build a policy), which keeps a trust's build quick to start.
 const POLICY_BUILD_OPTIONS = {
-  values: ['school', 'pupils', 'staff', 'former-pupils', 'parents', 'settings', 'out', 'key-file', 'update-url', 'edge-update-url', 'extension-id', 'edge-extension-id', 'firefox-id', 'firefox-install-url', 'split-by'],
+  values: ['school', 'pupils', 'staff', 'former-pupils', 'parents', 'settings', 'out', 'key-file', 'update-url', 'edge-update-url', 'extension-id', 'edge-extension-id', 'firefox-id', 'firefox-install-url', 'split-by', 'school-aliases'],
   lists: ['aliases'],
   switches: ['hash'],
 } as const;
@@ -23,7 +23,8 @@ const USAGE = `Usage:
       [--settings <settings.json>] [--hash [--key-file <roster-key.txt>]]
       [--update-url <url>] [--extension-id <id>] [--edge-update-url <url>] [--edge-extension-id <id>]
       [--firefox-install-url <url>] [--firefox-id <id>]
-  npm run --silent cli -- policy build --split-by <column> --pupils <trust-pupils.csv> --out <folder> [...]
+  npm run --silent cli -- policy build --split-by <column> --pupils <trust-pupils.csv> --out <folder>
+      [--school-aliases <schools.csv>] [...]
   npm run pack -- --key <second-look.pem> --base-url <https://your.school/second-look/> [--out <folder>]
   npm run --silent cli -- --help
 
@@ -43,7 +44,8 @@ policy build
         https://clients2.google.com/service/update2/crx, or your own update manifest from
         "npm run pack"). Routes a policy is too large for get no files, with what to use instead.
         --split-by <column> turns a trust-wide export into one folder per school, named by that
-        column (for example "School"), with a summary table. See docs/deploy.md.
+        column (for example "School"), with a summary table; --school-aliases gives each school's
+        other names (a CSV with that column and an "Aliases" column). See docs/deploy.md.
 
 pack    Builds the extension and signs it as a CRX3 package for a self-hosted install, with the
         update manifest (updates.xml) and force-install settings for Chrome and Edge pointing at

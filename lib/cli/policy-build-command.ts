@@ -91,6 +91,12 @@ export function runPolicyBuild(opts: ParsedOptions, io: Io): number {
     if ('error' in input) errors.push(input.error);
     else settings = input;
   }
+  let schoolAliases: InputFile | undefined;
+  if (v['school-aliases']) {
+    const input = readInput(v['school-aliases']);
+    if ('error' in input) errors.push(input.error);
+    else schoolAliases = input;
+  }
   const hashed = opts.switches.has('hash');
   if (!hashed && v['key-file']) errors.push('--key-file is only used with --hash.');
   const keyPath = v['key-file'] ?? join(v.out, DEFAULT_KEY_FILE);
@@ -111,6 +117,7 @@ export function runPolicyBuild(opts: ParsedOptions, io: Io): number {
     rosterKey: key && 'key' in key ? key.key : undefined,
     target,
     splitBy: v['split-by'],
+    schoolAliases,
     hmac: nodeRosterHmac,
   });
   for (const m of result.messages) if (m.level !== 'error') io.stderr.write(m.text + '\n');

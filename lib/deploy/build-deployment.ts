@@ -12,6 +12,8 @@ import { rosterHmac } from '../engine/names/keys';
 import { hashPolicy } from '../policy/hash-policy';
 import type { Policy, StaffMember } from '../policy/schema';
 import { validatePolicy } from '../policy/validate';
+import Papa from 'papaparse';
+import { findColumn } from '../roster-import/columns';
 import { decodeCsvBytes } from '../roster-import/decode';
 import { importRoster, type RosterKind } from '../roster-import/import-roster';
 import { buildArtefacts } from './artefacts';
@@ -45,6 +47,8 @@ export interface DeploymentRequest {
   target: DeployTarget;
   /** A column of the exports naming each row's school. */
   splitBy?: string;
+  /** With `splitBy`: a CSV with that column and an "Aliases" column (other names, separated by ; or ,). */
+  schoolAliases?: InputFile;
   /** YYYY-MM-DD for the files' `delivery` note (today when absent). */
   built?: string;
   /** Files that could not be read at all, reported with the import's own errors. */
@@ -87,6 +91,10 @@ export function buildDeployment(req: DeploymentRequest): DeploymentResult {
   if (!req.splitBy && !req.schoolName?.trim()) return fail(error('policy build needs --school "<the school\'s full name>".'));
   if (!req.rosters.pupils && !req.inputErrors?.length) return fail(error("policy build needs --pupils <pupils.csv> (an export from the school's MIS)."));
   if (req.splitBy && req.schoolName) return fail(error('--school and --split-by do not go together: with --split-by, each school\'s name comes from the column.'));
+  if (req.splitBy && req.aliases?.length) {
+    return fail(error('--aliases names one school\'s other names; with --split-by, give each school\'s in --school-aliases <schools.csv> (a column with the school as in the exports, and an "Aliases" column).'));
+  }
+  if (req.schoolAliases && !req.splitBy) return fail(error('--school-aliases is only used with --split-by; for one school, use --aliases.'));
 
   // 1. Rosters. Every file is read before anything fails, so all problems show at once.
   const imported: Partial<Record<RosterKind, ReturnType<typeof importRoster> & { ok: true }>> = {};
@@ -105,6 +113,12 @@ export function buildDeployment(req: DeploymentRequest): DeploymentResult {
     if (encoding === 'windows-1252') messages.push({ level: 'note', text: `${file.label}: note: read as Windows-1252 text (it is not UTF-8); check accented names in policy.json.` });
     for (const n of result.notes) messages.push({ level: 'note', text: `${file.label}: note: ${n}` });
     for (const s of result.skipped) messages.push({ level: 'warning', text: `${file.label}: warning: row ${s.row} skipped: it ${s.message}` });
+  }
+  let aliasesBySchool = new Map<string, string[]>();
+  if (req.schoolAliases) {
+    const read = readSchoolAliases(req.schoolAliases, req.splitBy!);
+    if (typeof read === 'string') errors.push(error(read));
+    else aliasesBySchool = read;
   }
   let settings: unknown;
   if (req.settings) {
@@ -134,6 +148,9 @@ export function buildDeployment(req: DeploymentRequest): DeploymentResult {
       }
     }
     for (const [name, rosters] of names) schools.push({ name, rosters });
+    for (const name of aliasesBySchool.keys()) {
+      if (!names.has(name)) messages.push({ level: 'warning', text: `${req.schoolAliases!.label}: warning: "${name}" is in no export, so its other names are not used.` });
+    }
     const folders = new Map<string, string>();
     for (const s of schools) {
       const clash = folders.get(slug(s.name));
@@ -146,7 +163,8 @@ export function buildDeployment(req: DeploymentRequest): DeploymentResult {
   const out: SchoolDeployment[] = [];
   const hmac = req.rosterKey ? (req.hmac ?? rosterHmac)(req.rosterKey) : undefined;
   for (const school of schools) {
-    const built = buildPolicy({ schoolName: school.name, schoolAliases: req.aliases, rosters: school.rosters, settings, settingsLabel: req.settings?.label });
+    const aliases = req.splitBy ? aliasesBySchool.get(school.name) : req.aliases;
+    const built = buildPolicy({ schoolName: school.name, schoolAliases: aliases, rosters: school.rosters, settings, settingsLabel: req.settings?.label });
     const label = req.splitBy ? `${school.name}: ` : '';
     if (!built.ok) return fail(...built.messages.map((m) => error(label + m)));
     if (out.length === 0) messages.push(...built.messages.map((text) => ({ level: (/: (warning|note)/.test(text) ? 'warning' : 'info') as MessageLevel, text })));
@@ -172,6 +190,25 @@ export function buildDeployment(req: DeploymentRequest): DeploymentResult {
     }
   }
   return { ok: true, messages, schools: out };
+}
+
+/** Each school's other names, from a CSV with the split column and an "Aliases" column. */
+function readSchoolAliases(file: InputFile, splitBy: string): Map<string, string[]> | string {
+  const rows = Papa.parse<string[]>(decodeCsvBytes(file.bytes).text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' }).data;
+  const header = rows[0] ?? [];
+  const school = findColumn(header, splitBy) ?? findColumn(header, 'School');
+  const aliases = findColumn(header, 'Aliases') ?? findColumn(header, 'Other names');
+  if (school === undefined || aliases === undefined) {
+    return `${file.label}: needs a "${splitBy}" column (the school as the exports name it) and an "Aliases" column; headers found: ${header.map((h) => `"${h.trim()}"`).join(', ') || 'none'}.`;
+  }
+  const out = new Map<string, string[]>();
+  for (const row of rows.slice(1)) {
+    const name = (row[school] ?? '').trim();
+    if (!name) continue;
+    const list = (row[aliases] ?? '').split(/[;,]/).map((a) => a.trim()).filter(Boolean);
+    out.set(name, [...(out.get(name) ?? []), ...list]);
+  }
+  return out;
 }
 
 /** The summary table `--split-by` prints and writes: one line per school. */

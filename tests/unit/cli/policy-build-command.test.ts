@@ -210,7 +210,7 @@ describe('policy build: bad input gets a clear message, exit code 2, and nothing
 describe('policy build: what the issue 13 review found', () => {
   it('--split-by: one policy and one folder of files per school, only that school\'s people, and a summary table', async () => {
     const out = tmp();
-    const { code, stdout, stderr } = await cli(['policy', 'build', '--split-by', 'School', '--pupils', mis('trust-pupils.csv'), '--staff', mis('trust-staff.csv'), '--hash', '--out', out]);
+    const { code, stdout, stderr } = await cli(['policy', 'build', '--split-by', 'School', '--pupils', mis('trust-pupils.csv'), '--staff', mis('trust-staff.csv'), '--school-aliases', mis('trust-schools.csv'), '--hash', '--out', out]);
     expect(code, stderr).toBe(0);
     expect(stderr).toContain('trust-pupils.csv: warning: row 10 skipped: it has nothing in the "School" column, so it belongs to no school.');
     expect(readdirSync(out).sort()).toEqual(['elm-tree-academy', 'oakfield-primary-school', 'roster-key.txt', 'st-anne-s-c-of-e-primary', 'summary.txt']);
@@ -225,7 +225,10 @@ describe('policy build: what the issue 13 review found', () => {
       const r = await cli(['check', '--policy', join(out, school, 'policy.json')], JSON.stringify({ text }) + '\n');
       return JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule);
     };
-    expect(JSON.parse(readFileSync(join(out, 'elm-tree-academy/policy.json'), 'utf8')).schoolName).toBe('Elm Tree Academy');
+    const elm = JSON.parse(readFileSync(join(out, 'elm-tree-academy/policy.json'), 'utf8'));
+    expect(elm.schoolName).toBe('Elm Tree Academy');
+    expect(elm.schoolAliases).toEqual(['Elm Tree', 'ETA']);
+    expect(JSON.parse(readFileSync(join(out, 'st-anne-s-c-of-e-primary/policy.json'), 'utf8')).schoolAliases).toBeUndefined();
     expect(await check('elm-tree-academy', 'Well done Ruby Chapman')).toContain('pupil-mention');
     expect(await check('oakfield-primary-school', 'Well done Ruby Chapman')).not.toContain('pupil-mention');
     // The same child's name in two schools is a pupil in each.
@@ -233,6 +236,12 @@ describe('policy build: what the issue 13 review found', () => {
     expect(await check('elm-tree-academy', 'Well done Isla Thornton')).toContain('pupil-mention');
     expect(readFileSync(join(out, 'st-anne-s-c-of-e-primary/README.txt'), 'utf8')).toContain("Second Look policy for St Anne's C of E Primary");
   }, 120_000);
+
+  it('--aliases (one school\'s) with --split-by is refused, pointing at --school-aliases', async () => {
+    const { code, stderr } = await cli(['policy', 'build', '--split-by', 'School', '--aliases', 'OPS', '--pupils', mis('trust-pupils.csv'), '--out', join(tmp(), 'out')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("give each school's in --school-aliases <schools.csv>");
+  });
 
   it('--split-by a column that is not there is refused with the headers found', async () => {
     const out = join(tmp(), 'out');
