@@ -20,7 +20,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { hashPolicyPerEntry } from '../../lib/policy/hash-policy';
-import { mulberry32, readNameFixture } from '../support/name-samples';
+import { mulberry32, readNameFixture, weightedPicker as weighted } from '../support/name-samples';
 
 const JSON_MODE = process.argv.includes('--json');
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,22 +30,6 @@ const KEY = 'YmVuY2gtcG9saWN5LWtleS0wMTIzNDU2Nzg5YWJjZGVm';
 
 type Rng = () => number;
 
-function weighted<T>(items: readonly T[], weight: (t: T) => number): (rng: Rng) => T {
-  const cum: number[] = [];
-  let total = 0;
-  for (const it of items) cum.push((total += weight(it)));
-  return (rng) => {
-    const r = rng() * total;
-    let lo = 0;
-    let hi = cum.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cum[mid] > r) hi = mid;
-      else lo = mid + 1;
-    }
-    return items[lo];
-  };
-}
 
 function readCsv<T>(path: string): T[] {
   return Papa.parse<T>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true, dynamicTyping: true }).data;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, resolvePolicy } from '../../../lib/policy/resolve';
 import { refreshPolicyState, STORAGE_KEYS } from '../../../lib/policy/store';
+import { memoryArea } from '../helpers';
 
 describe('resolvePolicy: managed > personal > defaults', () => {
   it('uses the defaults when nothing is set', () => {

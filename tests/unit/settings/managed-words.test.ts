@@ -6,15 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { refreshPolicyState, STORAGE_KEYS } from '../../../lib/policy/store';
 import type { PolicyState } from '../../../lib/policy/storage-keys';
 import { managedWords, whenWords } from '../../../lib/settings/managed-words';
-
-function memoryArea(initial: Record<string, unknown> = {}) {
-  const data: Record<string, unknown> = { ...initial };
-  return {
-    data,
-    get: async (keys: string[] | null) => (keys === null ? { ...data } : Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, data[k]]))),
-    set: async (items: Record<string, unknown>) => void Object.assign(data, items),
-  };
-}
+import { memoryArea } from '../helpers';
 
 const DAY = 86_400_000;
 const NOON = new Date(2026, 10, 3, 12, 0).getTime();
