@@ -5,7 +5,7 @@
  * console's files and README.txt. Nothing is sent anywhere and nothing is saved in the browser.
  */
 import { useState } from 'preact/hooks';
-import { buildDeployment, outputFiles, ROSTER_KINDS, type BuildMessage, type InputFile, type SchoolDeployment } from '../../lib/deploy/build-deployment';
+import { buildDeployment, countWords, outputFiles, ROSTER_KINDS, type BuildMessage, type InputFile, type SchoolDeployment } from '../../lib/deploy/build-deployment';
 import { defaultTarget } from '../../lib/deploy/target';
 import { zipArtefacts } from '../../lib/deploy/zip-deployment';
 import { decodeRosterKey } from '../../lib/engine/names/keys';
@@ -290,10 +290,9 @@ export function ItSetupPage() {
 }
 
 function summary(s: SchoolDeployment): string {
-  const words: Record<RosterKind, string> = { pupils: 'pupils', staff: 'staff', formerPupils: 'former pupils', parents: 'parents and carers' };
   return (['pupils', 'staff', 'formerPupils', 'parents'] as const)
     .filter((kind) => s.counts[kind] !== undefined)
-    .map((kind) => `${s.counts[kind]} ${words[kind]}`)
+    .map((kind) => countWords(s.counts[kind]!, kind))
     .join(', ');
 }
 

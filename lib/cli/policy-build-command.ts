@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { buildDeployment, outputFiles, ROSTER_KINDS, SUMMARY_FILE, summaryTable, type InputFile } from '../deploy/build-deployment';
+import { buildDeployment, countWords, outputFiles, ROSTER_KINDS, SUMMARY_FILE, summaryTable, type InputFile } from '../deploy/build-deployment';
 import { CHROMIUM_EXTENSION_ID, defaultTarget, type DeployTarget } from '../deploy/target';
 import type { RosterKind } from '../roster-import/import-roster';
 import { nodeRosterHmac } from './node-hmac';
@@ -146,7 +146,7 @@ export function runPolicyBuild(opts: ParsedOptions, io: Io): number {
     );
   }
   for (const school of result.schools) {
-    const counts = ROSTER_KINDS.filter(({ kind }) => school.counts[kind] !== undefined).map(({ kind, words }) => `${school.counts[kind]} ${words}`);
+    const counts = ROSTER_KINDS.filter(({ kind }) => school.counts[kind] !== undefined).map(({ kind }) => countWords(school.counts[kind]!, kind));
     io.stdout.write(`Policy for ${school.schoolName}: ${counts.join(', ')}${hashed ? ', names hashed' : ''}.\n`);
   }
   if (split) {

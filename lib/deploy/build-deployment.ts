@@ -28,12 +28,18 @@ export interface InputFile {
   bytes: Uint8Array;
 }
 
-export const ROSTER_KINDS: { kind: RosterKind; words: string }[] = [
-  { kind: 'staff', words: 'members of staff' },
-  { kind: 'pupils', words: 'pupils' },
-  { kind: 'formerPupils', words: 'former pupils' },
-  { kind: 'parents', words: 'parents and carers' },
+export const ROSTER_KINDS: { kind: RosterKind; one: string; words: string }[] = [
+  { kind: 'staff', one: 'member of staff', words: 'members of staff' },
+  { kind: 'pupils', one: 'pupil', words: 'pupils' },
+  { kind: 'formerPupils', one: 'former pupil', words: 'former pupils' },
+  { kind: 'parents', one: 'parent or carer', words: 'parents and carers' },
 ];
+
+/** "1 pupil", "6 pupils". */
+export function countWords(n: number, kind: RosterKind): string {
+  const k = ROSTER_KINDS.find((r) => r.kind === kind)!;
+  return `${n} ${n === 1 ? k.one : k.words}`;
+}
 
 export interface DeploymentRequest {
   /** The school's full name; with `splitBy`, each school's name comes from that column instead. */
@@ -99,7 +105,7 @@ export function buildDeployment(req: DeploymentRequest): DeploymentResult {
   // 1. Rosters. Every file is read before anything fails, so all problems show at once.
   const imported: Partial<Record<RosterKind, ReturnType<typeof importRoster> & { ok: true }>> = {};
   const errors: BuildMessage[] = (req.inputErrors ?? []).map(error);
-  for (const { kind, words } of ROSTER_KINDS) {
+  for (const { kind } of ROSTER_KINDS) {
     const file = req.rosters[kind];
     if (!file) continue;
     const { text, encoding } = decodeCsvBytes(file.bytes);
@@ -109,7 +115,7 @@ export function buildDeployment(req: DeploymentRequest): DeploymentResult {
       continue;
     }
     imported[kind] = result;
-    messages.push({ level: 'info', text: `${file.label}: ${result.people.length} ${words} (columns used: ${result.columns.join(', ')}).` });
+    messages.push({ level: 'info', text: `${file.label}: ${countWords(result.people.length, kind)} (columns used: ${result.columns.join(', ')}).` });
     if (encoding === 'windows-1252') messages.push({ level: 'note', text: `${file.label}: note: read as Windows-1252 text (it is not UTF-8); check accented names in policy.json.` });
     for (const n of result.notes) messages.push({ level: 'note', text: `${file.label}: note: ${n}` });
     for (const s of result.skipped) messages.push({ level: 'warning', text: `${file.label}: warning: row ${s.row} skipped: it ${s.message}` });

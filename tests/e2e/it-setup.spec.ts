@@ -78,7 +78,7 @@ test.describe('IT set-up page', () => {
       expect(download.suggestedFilename()).toBe('second-look-policy.zip');
       const zipPath = join(work, 'policy.zip');
       await download.saveAs(zipPath);
-      await expect(page.locator('#build-result')).toContainText('Oakfield Primary School: 6 pupils, 4 staff');
+      await expect(page.locator('#build-result')).toContainText('Oakfield Primary School: 6 pupils, 4 members of staff');
 
       const zip = unzipSync(readFileSync(zipPath));
       const names = Object.keys(zip).sort();
