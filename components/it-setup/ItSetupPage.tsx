@@ -143,18 +143,18 @@ export function ItSetupPage() {
           </div>
           {split ? (
             <>
-            <p>
-              <label for="splitBy">Column that names the school</label>
-              <input id="splitBy" name="splitBy" type="text" defaultValue="School" aria-describedby="splitBy-hint" />
-              <span class="hint" id="splitBy-hint">Each school gets its own policy and its own folder in the zip, with only its own people.</span>
-            </p>
-            <p>
-              <label for="file-school-aliases">Schools’ other names (optional CSV)</label>
-              <input type="file" id="file-school-aliases" name="file-school-aliases" accept=".csv,.txt,text/csv" aria-describedby="school-aliases-hint" />
-              <span class="hint" id="school-aliases-hint">
-                Two columns: the school as the exports name it, and “Aliases” (short names, handles, hashtags, separated by ; ).
-              </span>
-            </p>
+              <p>
+                <label for="splitBy">Column that names the school</label>
+                <input id="splitBy" name="splitBy" type="text" defaultValue="School" aria-describedby="splitBy-hint" />
+                <span class="hint" id="splitBy-hint">Each school gets its own policy and its own folder in the zip, with only its own people.</span>
+              </p>
+              <p>
+                <label for="file-school-aliases">Schools’ other names (optional CSV)</label>
+                <input type="file" id="file-school-aliases" name="file-school-aliases" accept=".csv,.txt,text/csv" aria-describedby="school-aliases-hint" />
+                <span class="hint" id="school-aliases-hint">
+                  Two columns: the school as the exports name it, and “Aliases” (short names, handles, hashtags, separated by ; ).
+                </span>
+              </p>
             </>
           ) : (
             <>

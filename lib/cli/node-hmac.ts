@@ -11,7 +11,7 @@ import { decodeRosterKey, type HmacFn } from '../engine/names/keys';
 const BLOCK = 64;
 
 export function nodeRosterHmac(rosterKey: string): HmacFn {
-  let key = Buffer.from(decodeRosterKey(rosterKey));
+  let key: Uint8Array = Buffer.from(decodeRosterKey(rosterKey));
   const oneShot = (crypto as { hash?: (alg: string, data: Uint8Array, enc: 'buffer') => Buffer }).hash;
   if (!oneShot) {
     const secret = crypto.createSecretKey(key);
