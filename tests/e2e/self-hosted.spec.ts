@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { chromium, type BrowserContext } from '@playwright/test';
 import { CHROME_PATH, expect, makeUserDataDir, removeDir, test } from './fixtures/extension';
 import { IS_ROOT, managedPolicyFile, NEEDS_ROOT } from './fixtures/managed-policy';
 import { runCli } from '../support/run-cli';
@@ -57,18 +57,34 @@ test.describe('self-hosted install (npm run pack)', () => {
         executablePath: CHROME_PATH,
         headless: true,
         // Playwright turns extensions and background networking off by default; a policy install needs both.
-        ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking', '--disable-component-extensions-with-background-pages'],
+        ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking', '--disable-component-extensions-with-background-pages', '--disable-component-update', '--disable-default-apps'],
         args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'],
       });
-      const isOurs = (w: Worker) => w.url().startsWith(`chrome-extension://${id}/`);
-      const worker = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 90_000 }));
-      expect(requests.some((r) => r.startsWith('/updates.xml'))).toBe(true);
+      // The package installs a few seconds after start-up; its popup page loads once it is there. (Its
+      // service worker may already have started and stopped before a test could attach to it.)
+      const page = await context.newPage();
+      await expect
+        .poll(
+          async () => {
+            try {
+              await page.goto(`chrome-extension://${id}/popup.html`);
+              return await page.locator('h1').textContent({ timeout: 2_000 });
+            } catch {
+              return undefined;
+            }
+          },
+          { timeout: 90_000, intervals: [1_000, 2_000] },
+        )
+        .toBe('Second Look');
+      expect(requests.some((r) => r.startsWith('/updates.xml?'))).toBe(true);
       expect(requests).toContain('/second-look-0.1.0.crx');
 
-      expect(await worker.evaluate(() => chrome.management.getSelf().then((s) => s.installType))).toBe('admin');
+      // Installed by policy, under the id the school's key gives, and the school's policy for that id reaches it.
+      expect(await page.evaluate(() => chrome.management.getSelf().then((s) => [s.id, s.installType]))).toEqual([id, 'admin']);
       await expect
-        .poll(() => worker.evaluate(async () => ((await chrome.storage.local.get('policyState')).policyState as { source?: string; policy?: { schoolName?: string } } | undefined)?.policy?.schoolName), { timeout: 20_000 })
+        .poll(() => page.evaluate(async () => ((await chrome.storage.local.get('policyState')).policyState as { policy?: { schoolName?: string } } | undefined)?.policy?.schoolName), { timeout: 20_000 })
         .toBe('Oakfield Primary School');
+      await expect(page.locator('body')).toContainText('Managed by Oakfield Primary School');
     } finally {
       await context?.close();
       POLICY_FILE.remove();
