@@ -4,15 +4,18 @@
  */
 import browser from 'webextension-polyfill';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { rosterSize } from '../../lib/policy/hash-policy';
 import { DEFAULT_POLICY, STORAGE_KEYS, type PolicyState } from '../../lib/policy/storage-keys';
 import { formToPolicy, policyToForm, ROSTER_KINDS, type FieldId, type FieldProblem, type SettingsForm } from '../../lib/settings/form-state';
 import { EXCEPTIONS_KEY } from '../../lib/settings/exception-list';
 import { addPeopleToLines } from '../../lib/settings/roster-lines';
 import { sourceWords } from '../../lib/settings/status-words';
+import { ManagedPolicyInfo } from '../settings/ManagedPolicyInfo';
 import { PolicyIssues } from '../settings/PolicyIssues';
 import { useLocalStorage } from '../settings/use-local-storage';
 import { CsvImport } from './CsvImport';
 import { ExceptionList } from './ExceptionList';
+import { ItSetupLink } from './ItSetupLink';
 import { errorsId, FieldErrors, LockedMark } from './field-bits';
 import { ModeChoice } from './ModeChoice';
 import { PrivacyNote } from './PrivacyNote';
@@ -132,6 +135,7 @@ export function OptionsPage() {
           </>
         )}
       </p>
+      <ManagedPolicyInfo state={state} />
       {source.source === 'managed' && (
         <p>Settings marked “Set by your school” come from your school and cannot be changed here. You can still set anything else.</p>
       )}
@@ -150,7 +154,7 @@ export function OptionsPage() {
             kind={kind}
             field={form[kind]}
             locked={locked(kind)}
-            lockedCount={state?.policy[kind]?.length ?? 0}
+            lockedCount={rosterSize(state?.policy, kind)}
             problems={problems}
             onText={(text) => update((f) => ({ ...f, [kind]: { ...f[kind], text } }))}
             onForgetHashed={() => update((f) => ({ ...f, [kind]: { ...f[kind], hashed: [] } }))}
@@ -215,6 +219,7 @@ export function OptionsPage() {
 
       <ExceptionList raw={stored[EXCEPTIONS_KEY]} />
       <PrivacyNote />
+      <ItSetupLink />
     </main>
   );
 }

@@ -10,6 +10,7 @@ import { STORAGE_KEYS } from '../../lib/policy/storage-keys';
 import { isWebLink } from '../../lib/settings/web-link';
 import { siteWords, sourceWords } from '../../lib/settings/status-words';
 import { COUNT_LABELS, COUNTS_KEY, countsThisWeek } from '../../lib/settings/week-counts';
+import { ManagedPolicyInfo } from '../settings/ManagedPolicyInfo';
 import { PolicyIssues } from '../settings/PolicyIssues';
 import { RestartNote } from './RestartNote';
 import { PageDiagnosis } from './PageDiagnosis';
@@ -61,6 +62,7 @@ export function Popup() {
         <strong>{source.text}</strong>
         {source.source === 'managed' && <span class="badge locked">Set by your school</span>}
       </p>
+      <ManagedPolicyInfo state={state} />
       {source.source === 'defaults' && <p>Add your school’s name and the names to watch for, and Second Look can warn you about them.</p>}
       {state && <PolicyIssues state={state} />}
       <RestartNote state={state} />

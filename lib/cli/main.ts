@@ -2,9 +2,17 @@
  * The `second-look` command line for admins:
  * `npm run --silent cli -- check --policy <file> [--input <file>]` and `npm run --silent cli -- policy build ...`.
  */
-import { runCheck } from './check-command';
+import { fileURLToPath } from 'node:url';
 import { parseArgs, parseOptions } from './options';
-import { POLICY_BUILD_OPTIONS, runPolicyBuild } from './policy-build-command';
+
+// Each command loads only what it uses (the engine's term lists and phone-number data are not needed
+// to build a policy), which keeps a trust's build quick to start.
+const POLICY_BUILD_OPTIONS = {
+  values: ['school', 'pupils', 'staff', 'former-pupils', 'parents', 'settings', 'out', 'key-file', 'update-url', 'edge-update-url', 'extension-id', 'edge-extension-id', 'firefox-id', 'firefox-install-url', 'split-by', 'school-aliases'],
+  lists: ['aliases'],
+  switches: ['hash'],
+} as const;
+const PACK_OPTIONS = { values: ['key', 'base-url', 'extension-dir', 'out'], switches: [] } as const;
 
 export { parseOptions };
 
@@ -15,10 +23,16 @@ const USAGE = `Usage:
       [--settings <settings.json>] [--hash [--key-file <roster-key.txt>]]
       [--update-url <url>] [--extension-id <id>] [--edge-update-url <url>] [--edge-extension-id <id>]
       [--firefox-install-url <url>] [--firefox-id <id>]
+  npm run --silent cli -- policy build --split-by <column> --pupils <trust-pupils.csv> --out <folder>
+      [--school-aliases <schools.csv>] [...]
+  npm run pack -- --key <second-look.pem> --base-url <https://your.school/second-look/> [--out <folder>]
+  npm run --silent cli -- --help
 
 check   Reads one JSON object a line ({"id": "...", "text": "...", "surface": "post"}) from the
         input file or standard input, and writes one line of findings for each.
         Surfaces: post, comment, reply, message, profile-job, profile-bio, profile-name.
+        --policy takes policy.json or a deployment file (the Linux file, the Google Admin file or
+        Firefox's policies.json): the policy inside is checked.
 
 policy build
         Turns CSV exports from the school's MIS (SIMS, Arbor, Bromcom, Scholarpack...) into a checked
@@ -27,14 +41,29 @@ policy build
         policy (mode, rules, sites, contact...). --hash writes rosters as keyed hashes (recommended),
         keeping the school's key in --key-file (default <out>/roster-key.txt; made if missing, never
         printed). --update-url adds force-install for Chrome and Edge (e.g. the Chrome Web Store's
-        https://clients2.google.com/service/update2/crx). See docs/deploy.md.
+        https://clients2.google.com/service/update2/crx, or your own update manifest from
+        "npm run pack"). Routes a policy is too large for get no files, with what to use instead.
+        --split-by <column> turns a trust-wide export into one folder per school, named by that
+        column (for example "School"), with a summary table; --school-aliases gives each school's
+        other names (a CSV with that column and an "Aliases" column). See docs/deploy.md.
+
+pack    Builds the extension and signs it as a CRX3 package for a self-hosted install, with the
+        update manifest (updates.xml) and force-install settings for Chrome and Edge pointing at
+        --base-url. --key is the signing key (made there if missing; keep it for every later version).
 `;
+
+const HELP = new Set(['--help', '-h']);
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help' || command === '-h') {
+  if (!command) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  // Asking for help is never an error, wherever it is asked.
+  if (command === 'help' || argv.some((a) => HELP.has(a))) {
     process.stdout.write(USAGE);
-    return command ? 0 : 2;
+    return 0;
   }
   if (command === 'check') {
     const opts = parseOptions(rest, ['policy', 'input']);
@@ -42,6 +71,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${typeof opts === 'string' ? opts : 'check needs --policy <file>.'}\n\n${USAGE}`);
       return 2;
     }
+    const { runCheck } = await import('./check-command');
     return runCheck({ policy: opts.policy, input: opts.input }, process);
   }
   if (command === 'policy') {
@@ -55,7 +85,17 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${opts}\n\n${USAGE}`);
       return 2;
     }
+    const { runPolicyBuild } = await import('./policy-build-command');
     return runPolicyBuild(opts, process);
+  }
+  if (command === 'pack') {
+    const opts = parseArgs(rest, PACK_OPTIONS);
+    if (typeof opts === 'string') {
+      process.stderr.write(`${opts}\n\n${USAGE}`);
+      return 2;
+    }
+    const { runPack } = await import('./pack-command');
+    return runPack(opts, process, fileURLToPath(new URL('../../', import.meta.url)));
   }
   process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
   return 2;

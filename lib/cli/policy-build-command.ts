@@ -1,45 +1,32 @@
 /**
- * `policy build`: MIS exports (CSV) in, a validated policy and every deployment file out.
+ * `policy build`: MIS exports (CSV) in, a validated policy and every deployment file out. The work is
+ * lib/deploy/build-deployment.ts (shared with the extension's IT set-up page); this file reads the
+ * files, keeps the school's roster key between builds and writes the output folder.
  * Bad input (a file it cannot read, a layout it cannot use, a settings error) is reported with what
  * and where, nothing is written, and the exit code is 2.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { buildArtefacts } from '../deploy/artefacts';
-import { buildPolicy } from '../deploy/build-policy';
+import { buildDeployment, countWords, outputFiles, ROSTER_KINDS, SUMMARY_FILE, summaryTable, type InputFile } from '../deploy/build-deployment';
 import { CHROMIUM_EXTENSION_ID, defaultTarget, type DeployTarget } from '../deploy/target';
-import { hashPolicy } from '../policy/hash-policy';
-import type { StaffMember } from '../policy/schema';
-import { validatePolicy } from '../policy/validate';
-import { decodeCsvBytes } from '../roster-import/decode';
-import { importRoster, type RosterKind } from '../roster-import/import-roster';
+import type { RosterKind } from '../roster-import/import-roster';
+import { nodeRosterHmac } from './node-hmac';
 import type { ParsedOptions } from './options';
 import { readOrMakeRosterKey, saveRosterKey } from './roster-key-file';
 
-export const POLICY_BUILD_OPTIONS = {
-  values: ['school', 'pupils', 'staff', 'former-pupils', 'parents', 'settings', 'out', 'key-file', 'update-url', 'edge-update-url', 'extension-id', 'edge-extension-id', 'firefox-id', 'firefox-install-url'],
-  lists: ['aliases'],
-  switches: ['hash'],
-} as const;
-
 export const DEFAULT_KEY_FILE = 'roster-key.txt';
 
-const ROSTER_OPTIONS: [string, RosterKind, string][] = [
-  ['staff', 'staff', 'members of staff'],
-  ['pupils', 'pupils', 'pupils'],
-  ['former-pupils', 'formerPupils', 'former pupils'],
-  ['parents', 'parents', 'parents and carers'],
-];
+const ROSTER_OPTIONS: Record<RosterKind, string> = { staff: 'staff', pupils: 'pupils', formerPupils: 'former-pupils', parents: 'parents' };
 
 interface Io {
   stdout: Writable;
   stderr: Writable;
 }
 
-function readInput(path: string): { bytes: Uint8Array } | { error: string } {
+function readInput(path: string): InputFile | { error: string } {
   try {
-    return { bytes: readFileSync(path) };
+    return { label: path, bytes: readFileSync(path) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return { error: `${path}: cannot read the file${code === 'ENOENT' ? ': no such file' : `: ${(e as Error).message}`}.` };
@@ -57,23 +44,22 @@ function checkUrl(name: string, value: string | undefined): string | undefined {
   return `--${name} must be a web address (https://...); found ${JSON.stringify(value)}.`;
 }
 
-function targetFrom(opts: ParsedOptions): DeployTarget | string {
-  const v = opts.values;
-  const target = defaultTarget(v.school);
-  const chromeId = v['extension-id'] ?? target.chrome.id;
-  const edgeId = v['edge-extension-id'] ?? chromeId;
+export function targetFrom(values: Record<string, string | undefined>): DeployTarget | string {
+  const target = defaultTarget(values.school ?? '');
+  const chromeId = values['extension-id'] ?? target.chrome.id;
+  const edgeId = values['edge-extension-id'] ?? chromeId;
   for (const [name, id] of [['extension-id', chromeId], ['edge-extension-id', edgeId]] as const) {
     if (!CHROMIUM_EXTENSION_ID.test(id)) return `--${name} must be a Chrome/Edge extension id: 32 letters a to p; found ${JSON.stringify(id)}.`;
   }
   for (const name of ['update-url', 'edge-update-url', 'firefox-install-url']) {
-    const problem = checkUrl(name, v[name]);
+    const problem = checkUrl(name, values[name]);
     if (problem) return problem;
   }
   return {
-    schoolName: v.school,
-    chrome: { id: chromeId, updateUrl: v['update-url'] },
-    edge: { id: edgeId, updateUrl: v['edge-update-url'] ?? v['update-url'] },
-    firefox: { id: v['firefox-id'] ?? target.firefox.id, installUrl: v['firefox-install-url'] },
+    schoolName: target.schoolName,
+    chrome: { id: chromeId, updateUrl: values['update-url'] },
+    edge: { id: edgeId, updateUrl: values['edge-update-url'] ?? values['update-url'] },
+    firefox: { id: values['firefox-id'] ?? target.firefox.id, installUrl: values['firefox-install-url'] },
   };
 }
 
@@ -84,100 +70,92 @@ export function runPolicyBuild(opts: ParsedOptions, io: Io): number {
     io.stderr.write('Nothing was written.\n');
     return 2;
   };
-  if (!v.school?.trim()) return fail('policy build needs --school "<the school\'s full name>".');
+  if (!v['split-by'] && !v.school?.trim()) return fail('policy build needs --school "<the school\'s full name>" (or --split-by <column> for a trust-wide export).');
   if (!v.pupils) return fail('policy build needs --pupils <pupils.csv> (an export from the school\'s MIS).');
   if (!v.out) return fail('policy build needs --out <folder> for the files it writes.');
-  const target = targetFrom(opts);
+  const target = targetFrom(v);
   if (typeof target === 'string') return fail(target);
 
-  // 1. Rosters. Every file is read before anything fails, so all problems show at once.
-  const rosters: Partial<Record<RosterKind, StaffMember[]>> = {};
+  const rosters: Partial<Record<RosterKind, InputFile>> = {};
   const errors: string[] = [];
-  for (const [option, kind, words] of ROSTER_OPTIONS) {
-    const path = v[option];
+  for (const { kind } of ROSTER_KINDS) {
+    const path = v[ROSTER_OPTIONS[kind]];
     if (!path) continue;
     const input = readInput(path);
-    if ('error' in input) {
-      errors.push(input.error);
-      continue;
-    }
-    const { text, encoding } = decodeCsvBytes(input.bytes);
-    const result = importRoster(text, kind, path);
-    if (!result.ok) {
-      errors.push(result.error);
-      continue;
-    }
-    rosters[kind] = result.people;
-    io.stderr.write(`${path}: ${result.people.length} ${words} (columns used: ${result.columns.join(', ')}).\n`);
-    if (encoding === 'windows-1252') io.stderr.write(`${path}: note: read as Windows-1252 text (it is not UTF-8); check accented names in policy.json.\n`);
-    for (const n of result.notes) io.stderr.write(`${path}: note: ${n}\n`);
-    for (const s of result.skipped) io.stderr.write(`${path}: warning: row ${s.row} skipped: it ${s.message}\n`);
+    if ('error' in input) errors.push(input.error);
+    else rosters[kind] = input;
   }
-
-  let settings: unknown;
+  let settings: InputFile | undefined;
   if (v.settings) {
     const input = readInput(v.settings);
     if ('error' in input) errors.push(input.error);
-    else {
-      try {
-        settings = JSON.parse(new TextDecoder().decode(input.bytes).replace(/^\uFEFF/, ''));
-      } catch (e) {
-        errors.push(`${v.settings}: the settings are not valid JSON: ${(e as Error).message}.`);
-      }
-    }
+    else settings = input;
   }
-  if (errors.length) return fail(...errors);
-
-  // 2. The policy, validated as the extension will validate it.
-  const built = buildPolicy({ schoolName: v.school, schoolAliases: opts.lists.aliases, rosters, settings, settingsLabel: v.settings });
-  for (const m of built.ok ? built.messages : []) io.stderr.write(m + '\n');
-  if (!built.ok) return fail(...built.messages);
-  let policy = built.policy;
-
-  // 3. Keyed hashes, with the school's key kept between builds.
+  let schoolAliases: InputFile | undefined;
+  if (v['school-aliases']) {
+    const input = readInput(v['school-aliases']);
+    if ('error' in input) errors.push(input.error);
+    else schoolAliases = input;
+  }
   const hashed = opts.switches.has('hash');
-  if (!hashed && v['key-file']) return fail('--key-file is only used with --hash.');
+  if (!hashed && v['key-file']) errors.push('--key-file is only used with --hash.');
   const keyPath = v['key-file'] ?? join(v.out, DEFAULT_KEY_FILE);
-  let newKey: string | undefined;
-  if (hashed) {
-    const key = readOrMakeRosterKey(keyPath);
-    if ('error' in key) return fail(key.error);
-    if (key.isNew) newKey = key.key;
-    policy = hashPolicy(policy, key.key);
-    const recheck = validatePolicy(policy);
-    if (!recheck.policy) return fail(...recheck.issues.map((i) => `hashed policy: error at ${i.path}: ${i.message}`));
+  let key: ReturnType<typeof readOrMakeRosterKey> | undefined;
+  if (hashed && !errors.length) {
+    key = readOrMakeRosterKey(keyPath);
+    if ('error' in key) errors.push(key.error);
   }
+  if (errors.length && !Object.keys(rosters).length) return fail(...errors);
 
-  // 4. The files.
-  let artefacts;
-  try {
-    artefacts = buildArtefacts(policy, target, { hashed });
-  } catch (e) {
-    return fail(`policy: ${(e as Error).message}`);
-  }
+  // Files that could not be read are reported together with what the readable ones had wrong.
+  const result = buildDeployment({
+    inputErrors: errors,
+    schoolName: v['split-by'] ? undefined : v.school,
+    aliases: opts.lists.aliases,
+    rosters,
+    settings,
+    rosterKey: key && 'key' in key ? key.key : undefined,
+    target,
+    splitBy: v['split-by'],
+    schoolAliases,
+    hmac: nodeRosterHmac,
+  });
+  for (const m of result.messages) if (m.level !== 'error') io.stderr.write(m.text + '\n');
+  if (!result.ok) return fail(...result.messages.filter((m) => m.level === 'error').map((m) => m.text));
+
   const out = resolve(v.out);
-  for (const a of artefacts) {
+  const split = !!v['split-by'];
+  const files = outputFiles(result.schools, split);
+  for (const a of files) {
     const file = join(out, a.path);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, a.content);
   }
+  const written = files.length;
   if (target.chrome.updateUrl && !target.firefox.installUrl) {
     io.stderr.write('note: Firefox is not force-installed: it installs from an .xpi address, given with --firefox-install-url.\n');
   }
   if (!hashed) {
     io.stderr.write('note: rosters are written as plain names, which anyone can read in chrome://policy. For school-wide deployment, build with --hash.\n');
-  } else {
-    if (newKey) saveRosterKey(keyPath, newKey);
+  } else if (key && 'key' in key) {
+    if (key.isNew) saveRosterKey(keyPath, key.key);
     io.stderr.write(
-      newKey
+      key.isNew
         ? `${keyPath}: a new roster key was made and saved there. Keep this file and pass it as --key-file next term.\n`
         : `${keyPath}: the school's roster key was reused.\n`,
     );
   }
-  const counts = ROSTER_OPTIONS.filter(([, kind]) => rosters[kind]).map(([, kind, words]) => `${rosters[kind]!.length} ${words}`);
-  io.stdout.write(`Policy for ${policy.schoolName}: ${counts.join(', ')}${hashed ? ', names hashed' : ''}.\n`);
-  io.stdout.write(`Wrote ${artefacts.length} files to ${out}:\n`);
-  for (const a of artefacts) io.stdout.write(`  ${a.path}\n`);
-  io.stdout.write('See README.txt there for which file goes where.\n');
+  for (const school of result.schools) {
+    const counts = ROSTER_KINDS.filter(({ kind }) => school.counts[kind] !== undefined).map(({ kind }) => countWords(school.counts[kind]!, kind));
+    io.stdout.write(`Policy for ${school.schoolName}: ${counts.join(', ')}${hashed ? ', names hashed' : ''}.\n`);
+  }
+  if (split) {
+    io.stdout.write(`\n${summaryTable(result.schools)}\nWrote ${written} files for ${result.schools.length} schools to ${out}, one folder each (table in ${SUMMARY_FILE}).\n`);
+  } else {
+    const [school] = result.schools;
+    io.stdout.write(`Wrote ${school.files.length} files to ${out}:\n`);
+    for (const a of school.files) io.stdout.write(`  ${a.path}\n`);
+  }
+  io.stdout.write(`See README.txt ${split ? 'in each folder' : 'there'} for which file goes where.\n`);
   return 0;
 }

@@ -30,7 +30,7 @@ export function stableUuid(...parts: string[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`.toUpperCase();
 }
 
-function slug(text: string): string {
+export function slug(text: string): string {
   return (
     text
       .normalize('NFKD')

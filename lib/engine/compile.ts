@@ -7,6 +7,7 @@ import type { Policy } from '../policy/schema';
 import { TEXT_RULE_IDS, type Severity, type TextRuleId } from '../policy/rule-ids';
 import { hashedKey, plainKey, type KeyFn } from './names/keys';
 import { NameIndex, titleClass, type RosterGroup } from './names/name-index';
+import { unpackRosters, type PackedList } from './names/packed-roster';
 import { keyPerson } from './names/roster';
 import { isFormalFirstName, relatedFirstNames } from './names/diminutives';
 import { RULES } from './rules/catalogue';
@@ -49,19 +50,31 @@ const RULE_TERM_LIST: Partial<Record<TextRuleId, TermListId>> = {
 export function compilePolicy(policy: Policy): CompiledPolicy {
   const warnings: string[] = [];
   let key: KeyFn = plainKey;
-  if (policy.rosterHash) key = hashedKey(policy.rosterHash.key);
+  let hashUsable = false;
+  if (policy.rosterHash) {
+    try {
+      key = hashedKey(policy.rosterHash.key);
+      hashUsable = true;
+    } catch (e) {
+      warnings.push(`rosterHash.key: ${(e as Error).message} Hashed names cannot be matched.`);
+    }
+  }
   const names = new NameIndex({ key, related: relatedFirstNames, isFormal: isFormalFirstName });
 
-  const rosters: [RosterGroup, string, readonly { name?: string; title?: string }[] | undefined][] = [
+  const rosters: [RosterGroup, PackedList, readonly { name?: string; title?: string }[] | undefined][] = [
     ['pupil', 'pupils', policy.pupils],
     ['staff', 'staff', policy.staff],
     ['formerPupil', 'formerPupils', policy.formerPupils],
     ['parent', 'parents', policy.parents],
   ];
+  // Packed lists (the compact hashed scheme) are already keys: they go straight into the index.
+  const packed = policy.rosterHash && hashUsable ? unpackRosters(policy.rosterHash) : undefined;
+  if (packed && !packed.ok) warnings.push(`${packed.problem.path}: ${packed.problem.message} These names cannot be matched.`);
   for (const [group, field, list] of rosters) {
+    for (const keyed of (packed?.ok && packed.lists[field]) || []) names.add(keyed, group, group === 'staff' ? keyed.title : 'any');
     (list ?? []).forEach((person, i) => {
-      if ((person as { hashed?: unknown }).hashed && !policy.rosterHash) {
-        warnings.push(`${field}[${i}] is hashed but the policy has no rosterHash key, so it cannot be matched.`);
+      if ((person as { hashed?: unknown }).hashed && !hashUsable) {
+        if (!policy.rosterHash) warnings.push(`${field}[${i}] is hashed but the policy has no rosterHash key, so it cannot be matched.`);
         return;
       }
       const keyed = keyPerson(person as never, key);

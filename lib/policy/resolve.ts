@@ -5,6 +5,7 @@
  * source stays in force (or, failing that, the next source down) and the problems are kept for the
  * popup and options page. Pure: callers do the storage reads and writes.
  */
+import { packedListsOf } from './hash-policy';
 import type { Policy } from './schema';
 import { DEFAULT_POLICY, type PolicySource } from './storage-keys';
 import { validatePolicy, type PolicyIssue } from './validate';
@@ -66,8 +67,12 @@ export function resolvePolicy(managed: SourceInput, personal: SourceInput): Reso
     policy = mergePolicies(p.policy, policy);
     source = 'personal';
   }
+  // A list the school sends packed in rosterHash is the school's list: it replaces the person's own,
+  // as a plain list would, and is locked.
+  const packed = m.policy ? packedListsOf(m.policy) : [];
   if (m.policy) {
     policy = mergePolicies(m.policy, policy);
+    for (const list of packed) if (!(list in m.policy)) delete (policy as Record<string, unknown>)[list];
     source = 'managed';
   }
   const issues: ResolvedPolicy['issues'] = [];
@@ -76,7 +81,7 @@ export function resolvePolicy(managed: SourceInput, personal: SourceInput): Reso
   return {
     policy,
     source,
-    lockedKeys: m.policy ? Object.keys(m.policy) : [],
+    lockedKeys: m.policy ? [...new Set([...Object.keys(m.policy), ...packed])] : [],
     issues,
     newLastGood: { managed: m.fresh, personal: p.fresh },
   };

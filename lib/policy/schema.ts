@@ -115,16 +115,54 @@ const siteShape = Object.fromEntries(
   SITES.map((s) => [s, SiteSettings.optional().meta({ title: `Site: ${s}`, description: `Switches for ${s}.` })]),
 );
 
+const packedList = (who: string) =>
+  text(
+    `Hashed ${who}`,
+    `The ${who}, packed by \`policy build --hash\` as base64 records pointing into the word table. Never written by hand.`,
+  ).optional();
+
+export const ROSTER_HASH_SCHEMES = ['hmac-sha256-48', 'hmac-sha256-96'] as const;
+
 export const RosterHash = z
   .object({
-    scheme: z.enum(['hmac-sha256-96']).meta({ title: 'Scheme', description: 'How names were hashed. Only "hmac-sha256-96" exists today.' }),
+    scheme: z.enum(ROSTER_HASH_SCHEMES).meta({
+      title: 'Scheme',
+      description:
+        'How names were hashed: "hmac-sha256-48" (what `policy build --hash` writes: a word table and packed lists here) or "hmac-sha256-96" (the first scheme: hashed entries in each list; still read).',
+    }),
     key: text('Key', 'The school\'s roster key (base64url), made by `policy build --hash`. Needed to match hashed names.'),
+    words: text(
+      'Word table',
+      'Every distinct name word once, as keyed hashes with those of its one-letter misspellings, in base64. Written by `policy build --hash`.',
+    ).optional(),
+    pupils: packedList('pupils'),
+    staff: packedList('staff'),
+    formerPupils: packedList('former pupils'),
+    parents: packedList('parents and carers'),
   })
   .meta({
     title: 'Roster hashing',
     description: 'Present when rosters are in keyed-hash form. Keeps names off screens such as chrome://policy.',
   });
 export type RosterHash = z.infer<typeof RosterHash>;
+
+/** The routes `policy build` writes a copy of the policy for; each copy says which it is. */
+export const DELIVERY_ROUTES = ['google-admin', 'windows-registry', 'windows-script', 'macos-profile', 'linux-file', 'firefox-policies'] as const;
+export type DeliveryRoute = (typeof DELIVERY_ROUTES)[number];
+
+export const Delivery = z
+  .object({
+    route: z.enum(DELIVERY_ROUTES).meta({
+      title: 'Route',
+      description: 'The console or file this copy was made for, so the popup can say where the policy came from.',
+    }),
+    built: text('Built', 'The day `policy build` made it (YYYY-MM-DD), so a laptop shows which build is in force.').optional(),
+  })
+  .meta({
+    title: 'Delivery',
+    description: 'Written by `policy build` into each console\'s copy of the policy. Never needed by hand.',
+  });
+export type Delivery = z.infer<typeof Delivery>;
 
 export const Policy = z
   .object({
@@ -142,6 +180,7 @@ export const Policy = z
     formerPupils: z.array(Person).meta({ title: 'Former pupils', description: 'Pupils who have left.' }).optional(),
     parents: z.array(Person).meta({ title: 'Parents', description: 'Parents and carers.' }).optional(),
     rosterHash: RosterHash.optional(),
+    delivery: Delivery.optional(),
     mode: z
       .enum(['warn', 'confirm'])
       .meta({

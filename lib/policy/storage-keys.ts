@@ -26,6 +26,15 @@ export interface PolicyState {
   /** Problems found, per source. Errors mean that source's last good copy (or nothing) was used. */
   issues: { source: Exclude<PolicySource, 'defaults'>; issues: PolicyIssue[] }[];
   updatedAt: number;
+  /** When the browser's managed policy was last read, and when its content last changed; absent without one. */
+  managedRead?: ManagedRead;
+}
+
+export interface ManagedRead {
+  at: number;
+  changedAt: number;
+  /** A short fingerprint of what was read, to tell a change from a re-read. */
+  fingerprint: string;
 }
 
 export const DEFAULT_POLICY: Policy = { mode: 'warn', rules: { 'working-hours': { enabled: false } } };

@@ -6,7 +6,7 @@
  */
 import type { Storage } from 'webextension-polyfill';
 import { resolvePolicy } from './resolve';
-import { STORAGE_KEYS, type PolicyState } from './storage-keys';
+import { STORAGE_KEYS, type ManagedRead, type PolicyState } from './storage-keys';
 import type { Policy } from './schema';
 
 export { STORAGE_KEYS, type PolicyState } from './storage-keys';
@@ -45,9 +45,29 @@ export interface RefreshOptions {
   onManagedLate?: () => void;
 }
 
+/** FNV-1a of the policy's JSON: enough to tell "read again" from "changed" (not a security check). */
+function fingerprint(value: unknown): string {
+  const text = JSON.stringify(value) ?? '';
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${text.length}:${(h >>> 0).toString(16)}`;
+}
+
+function isEmptyPolicy(raw: unknown): boolean {
+  return raw === undefined || raw === null || (typeof raw === 'object' && Object.keys(raw as object).length === 0);
+}
+
+/** When managed policy was read (just now, if it answered) and when it last changed. */
+function managedReadOf(managed: unknown, answered: boolean, previous: ManagedRead | undefined, now: number): ManagedRead | undefined {
+  if (!answered) return previous;
+  if (isEmptyPolicy(managed)) return undefined;
+  const print = fingerprint(managed);
+  return { at: now, changedAt: previous?.fingerprint === print ? previous.changedAt : now, fingerprint: print };
+}
+
 export async function refreshPolicyState(storage: PolicyStorage, options: RefreshOptions = {}): Promise<PolicyState> {
   const { now = Date.now(), managedWaitMs = 300, onManagedLate } = options;
-  const local = (await storage.local.get([STORAGE_KEYS.personal, STORAGE_KEYS.lastGoodManaged, STORAGE_KEYS.lastGoodPersonal])) as Record<string, unknown>;
+  const local = (await storage.local.get([STORAGE_KEYS.personal, STORAGE_KEYS.lastGoodManaged, STORAGE_KEYS.lastGoodPersonal, STORAGE_KEYS.state])) as Record<string, unknown>;
   const reading = readManaged(storage.managed);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const managed = await Promise.race([reading, new Promise<typeof SLOW>((resolve) => (timer = setTimeout(() => resolve(SLOW), managedWaitMs)))]);
@@ -61,7 +81,11 @@ export async function refreshPolicyState(storage: PolicyStorage, options: Refres
     { raw: local[STORAGE_KEYS.personal], lastGood: local[STORAGE_KEYS.lastGoodPersonal] as Policy | undefined },
   );
   const { newLastGood, ...rest } = resolved;
-  const state: PolicyState = { ...rest, updatedAt: now };
+  const previous = (local[STORAGE_KEYS.state] as PolicyState | undefined)?.managedRead;
+  // An unreadable managed area has not answered: what was last read stays the last read.
+  const answered = managed !== SLOW && managed !== UNREADABLE && storage.managed !== undefined;
+  const managedRead = managedReadOf(managed, answered, previous, now);
+  const state: PolicyState = { ...rest, updatedAt: now, ...(managedRead ? { managedRead } : {}) };
   if (keptUnreadable) {
     state.issues = [{ source: 'managed', issues: [{ path: '', message: UNREADABLE_MANAGED_MESSAGE, level: 'error' }] }, ...state.issues.filter((g) => g.source !== 'managed')];
   }

@@ -1,8 +1,15 @@
 /**
  * Validating a policy: every problem collected with its JSON path and a plain-English message.
  * Unknown keys are reported as warnings and never make a policy fail.
+ *
+ * This is the one validation every reader shares (the extension, the options page, `check` and
+ * `policy build`), so the command line accepts exactly what the options page accepts: the schema's
+ * shapes, and the rules below that a JSON Schema cannot say (an https:// policy link, a school name
+ * that is not blank, names written first name first, hashed rosters that decode).
  */
 import type { z } from 'zod';
+import { decodeRosterKey } from '../engine/names/keys';
+import { PACKED_LISTS, unpackRosters } from '../engine/names/packed-roster';
 import { policyJsonSchema } from './managed-schema';
 import { Policy } from './schema';
 
@@ -90,6 +97,62 @@ export function findUnknownKeys(value: unknown, schema: JsonSchema, path: Proper
   return found;
 }
 
+/** What to write instead of a web address that is not https:// (the options page shows it too). */
+export const POLICY_URL_MESSAGE = 'Give a web address starting with https://, for example https://example.sch.uk/policies.';
+
+/** True for a full https:// address with a host ("oakfield.sch.uk/policy" would become a link on the social site). */
+export function isHttpsAddress(value: string): boolean {
+  if (!/^https:\/\/\S+$/i.test(value.trim())) return false;
+  try {
+    return new URL(value.trim()).hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
+
+function commaName(name: string): string | undefined {
+  if (!name.includes(',')) return undefined;
+  const [last, ...rest] = name.split(',').map((s) => s.trim());
+  const first = rest.join(' ').trim();
+  return `"${name}" has a comma. Write the name first name first, as school uses it, for example "${first || 'Jack'} ${last || 'Smith'}".`;
+}
+
+/** The rules the schema cannot express, on a policy whose shape is already right. */
+function ruleIssues(policy: Policy): PolicyIssue[] {
+  const issues: PolicyIssue[] = [];
+  const error = (path: string, message: string) => issues.push({ path, message, level: 'error' });
+  if (policy.schoolName !== undefined && !policy.schoolName.trim()) {
+    error('schoolName', 'The school name is empty: give the school\'s full name, or leave the setting out.');
+  }
+  if (policy.policyUrl !== undefined && policy.policyUrl.trim() && !isHttpsAddress(policy.policyUrl)) error('policyUrl', POLICY_URL_MESSAGE);
+  for (const list of PACKED_LISTS) {
+    (policy[list] ?? []).forEach((p, i) => {
+      const nameProblem = p.name === undefined ? undefined : commaName(p.name);
+      if (nameProblem) error(`${list}[${i}].name`, nameProblem);
+      (p.aliases ?? []).forEach((a, j) => {
+        const aliasProblem = commaName(a);
+        if (aliasProblem) error(`${list}[${i}].aliases[${j}]`, aliasProblem);
+      });
+    });
+  }
+  const hash = policy.rosterHash;
+  if (hash) {
+    try {
+      decodeRosterKey(hash.key);
+    } catch (e) {
+      error('rosterHash.key', `${(e as Error).message} Use the key file that "policy build --hash" saved.`);
+    }
+    const packed = PACKED_LISTS.filter((l) => hash[l] !== undefined);
+    if (hash.scheme === 'hmac-sha256-96' && (packed.length || hash.words !== undefined)) {
+      error('rosterHash.scheme', 'Packed lists and a word table need the scheme "hmac-sha256-48"; build the policy again with "policy build --hash".');
+    } else {
+      const unpacked = unpackRosters(hash);
+      if (!unpacked.ok) error(unpacked.problem.path, unpacked.problem.message);
+    }
+  }
+  return issues;
+}
+
 export function validatePolicy(input: unknown): ValidationResult {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return { issues: [{ path: '', message: `A policy must be a JSON object; found ${describeValue(input)}.`, level: 'error' }] };
@@ -97,7 +160,10 @@ export function validatePolicy(input: unknown): ValidationResult {
   cachedJsonSchema ??= policyJsonSchema() as JsonSchema;
   const warnings = findUnknownKeys(input, cachedJsonSchema);
   const parsed = Policy.safeParse(input);
-  if (parsed.success) return { policy: parsed.data, issues: warnings };
+  if (parsed.success) {
+    const errors = ruleIssues(parsed.data);
+    return errors.length ? { issues: [...errors, ...warnings] } : { policy: parsed.data, issues: warnings };
+  }
   const errors: PolicyIssue[] = parsed.error.issues.map((issue) => ({
     path: formatPath(issue.path),
     message: describeIssue(issue, input),

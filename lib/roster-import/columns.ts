@@ -159,3 +159,27 @@ export const USABLE_HEADERS =
   'a forename column (Forename, First name, Legal forename, Preferred forename, Known as) with a surname column ' +
   '(Surname, Last name, Legal surname, Preferred surname), or one full-name column (Name, Full name, Pupil name, ' +
   'written "Forename Surname" or "Surname, Forename")';
+
+/** The column whose header matches `name` (case, spaces and punctuation ignored), if any. */
+export function findColumn(headers: readonly string[], name: string): number | undefined {
+  const want = normaliseHeader(name);
+  const i = headers.findIndex((h) => normaliseHeader(h) === want);
+  return i < 0 ? undefined : i;
+}
+
+/** Headers only a pupil list has, and headers only a staff list has. */
+const PUPIL_ONLY = new Set(['upn', 'uniquepupilnumber', 'formerupn', 'uln', 'ncyear', 'yeargroup', 'admissiondate', 'dateofadmission']);
+const STAFF_ONLY_ROLES = new Set(Object.entries(ROLES).filter(([, role]) => role === 'role').map(([h]) => h));
+
+/**
+ * A column that says the file is the other kind of list: a job title in a pupils file, a UPN or year
+ * group in a staff file (the two files given the wrong way round).
+ */
+export function otherKindColumn(headers: readonly string[], kind: RosterKind): { header: string; looksLike: string } | undefined {
+  for (const header of headers) {
+    const h = normaliseHeader(header);
+    if ((kind === 'pupils' || kind === 'formerPupils') && STAFF_ONLY_ROLES.has(h)) return { header: header.trim(), looksLike: 'members of staff' };
+    if (kind === 'staff' && PUPIL_ONLY.has(h)) return { header: header.trim(), looksLike: 'pupils' };
+  }
+  return undefined;
+}

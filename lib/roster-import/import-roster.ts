@@ -7,15 +7,20 @@
  *   column, or one full-name column. Rows above it (a report title, a date) are skipped with a note.
  * - Blank rows are passed over. A row with no forename or no surname is skipped and reported by its row
  *   number (as a spreadsheet shows it, the first row of the file being row 1).
- * - The import fails, with one message, when the file has no usable rows or when more than a fifth of
- *   its rows cannot be read: that is a wrong file or a wrong layout, not a few bad rows.
+ * - The import fails, with one message, when the file has no usable rows, or when so many rows cannot
+ *   be read (more than half, or more than a fifth and at least five) that it is a wrong file or a wrong
+ *   layout, not a few bad rows. One bad row in four is a few bad rows.
+ * - A pupils file with a job-title column, or a staff file with a UPN column, is refused: the files
+ *   were probably given the wrong way round.
+ * - With `splitBy` (a trust-wide export), people are grouped by that column's value, one group per
+ *   school, and duplicates are only merged within a school.
  * - The same person twice (case and accents ignored) is merged into one entry, with a note.
  * - Preferred names are the person's name; where the legal name differs it is kept as an alias.
  * - Only names, and a member of staff's job title, are taken. Other columns are never copied.
  */
 import Papa from 'papaparse';
 import type { StaffMember } from '../policy/schema';
-import { hasNameColumns, mapColumns, USABLE_HEADERS, type ColumnMap } from './columns';
+import { findColumn, hasNameColumns, mapColumns, otherKindColumn, USABLE_HEADERS, type ColumnMap } from './columns';
 import { fold, nameVariants, splitFullName, tidy } from './names';
 
 export type RosterKind = 'pupils' | 'staff' | 'formerPupils' | 'parents';
@@ -23,12 +28,28 @@ export interface RowProblem {
   row: number;
   message: string;
 }
+export interface RosterGroup {
+  /** The value of the `splitBy` column, e.g. the school's name. */
+  name: string;
+  people: StaffMember[];
+}
 export type RosterImport =
-  | { ok: true; people: StaffMember[]; skipped: RowProblem[]; notes: string[]; columns: string[] }
+  | { ok: true; people: StaffMember[]; skipped: RowProblem[]; notes: string[]; columns: string[]; groups?: RosterGroup[] }
   | { ok: false; error: string };
 
-/** More bad rows than this share of the data rows fails the whole import. */
+export interface ImportOptions {
+  /** A column (such as "School") whose value splits the people into groups. */
+  splitBy?: string;
+}
+
+/** More bad rows than this share of the data rows (and at least MIN_BAD_ROWS of them) fails the whole import. */
 export const MAX_BAD_SHARE = 0.2;
+export const MIN_BAD_ROWS = 5;
+
+/** Whether this many bad rows means a wrong file or layout rather than a few bad rows. */
+export function tooManyBadRows(bad: number, rows: number): boolean {
+  return bad * 2 > rows || (bad > rows * MAX_BAD_SHARE && bad >= MIN_BAD_ROWS);
+}
 const HEADER_SEARCH_ROWS = 10;
 
 const KIND_WORDS: Record<RosterKind, string> = {
@@ -36,6 +57,13 @@ const KIND_WORDS: Record<RosterKind, string> = {
   staff: 'member of staff',
   formerPupils: 'former pupil',
   parents: 'parent or carer',
+};
+
+const KIND_PLURALS: Record<RosterKind, string> = {
+  pupils: 'pupils',
+  staff: 'members of staff',
+  formerPupils: 'former pupils',
+  parents: 'parents and carers',
 };
 
 function guessDelimiter(text: string): string {
@@ -94,7 +122,7 @@ function merge(into: StaffMember, other: StaffMember): void {
   if (other.role && !into.role?.split(' / ').includes(other.role)) into.role = into.role ? `${into.role} / ${other.role}` : other.role;
 }
 
-export function importRoster(csvText: string, kind: RosterKind, fileLabel: string): RosterImport {
+export function importRoster(csvText: string, kind: RosterKind, fileLabel: string, options: ImportOptions = {}): RosterImport {
   const text = csvText.replace(/^\uFEFF/, '');
   if (!text.trim()) return { ok: false, error: `${fileLabel}: the file is empty.` };
   const parsed = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: false });
@@ -135,12 +163,32 @@ export function importRoster(csvText: string, kind: RosterKind, fileLabel: strin
   }
 
   const header = rows[headerIndex];
+  const other = otherKindColumn(header, kind);
+  if (other) {
+    return {
+      ok: false,
+      error:
+        `${fileLabel}: this file has a "${other.header}" column, so it looks like a list of ${other.looksLike}, not of ${KIND_PLURALS[kind]}. ` +
+        `Were the files given the wrong way round (--pupils and --staff)? Nothing was imported.`,
+    };
+  }
+  let splitColumn: number | undefined;
+  if (options.splitBy !== undefined) {
+    splitColumn = findColumn(header, options.splitBy);
+    if (splitColumn === undefined) {
+      return {
+        ok: false,
+        error: `${fileLabel}: there is no "${options.splitBy}" column to split by. Headers found (row ${headerIndex + 1}): ${header.map((h) => `"${h.trim()}"`).filter((h) => h !== '""').join(', ')}.`,
+      };
+    }
+  }
   const notes: string[] = [];
   const skipped: RowProblem[] = [];
   const preamble = rows.slice(0, headerIndex).filter((r) => !isBlank(r)).length;
   if (preamble) notes.push(`Skipped ${plural(preamble, 'line')} above the header row (row ${headerIndex + 1}), such as a report title.`);
 
   const people: StaffMember[] = [];
+  const groups = new Map<string, StaffMember[]>();
   const byName = new Map<string, { person: StaffMember; row: number }>();
   const duplicates: string[] = [];
   let dataRows = 0;
@@ -162,8 +210,13 @@ export function importRoster(csvText: string, kind: RosterKind, fileLabel: strin
       skipped.push({ row: rowNo, message: built });
       continue;
     }
+    const group = splitColumn === undefined ? '' : tidy(row[splitColumn]);
+    if (splitColumn !== undefined && !group) {
+      skipped.push({ row: rowNo, message: `has nothing in the "${header[splitColumn].trim()}" column, so it belongs to no school.` });
+      continue;
+    }
     if (built.order) orders.add(built.order);
-    const key = fold(built.person.name!);
+    const key = `${group}\u0000${fold(built.person.name!)}`;
     const earlier = byName.get(key);
     if (earlier) {
       merge(earlier.person, built.person);
@@ -173,19 +226,24 @@ export function importRoster(csvText: string, kind: RosterKind, fileLabel: strin
     if (built.legalAliases) withLegalAlias++;
     byName.set(key, { person: built.person, row: rowNo });
     people.push(built.person);
+    if (splitColumn !== undefined) {
+      const list = groups.get(group);
+      if (list) list.push(built.person);
+      else groups.set(group, [built.person]);
+    }
   }
 
   if (!people.length) {
     const why = skipped.length ? ` ${plural(skipped.length, 'row')} could not be read, for example row ${skipped[0].row}: it ${skipped[0].message}` : '';
     return { ok: false, error: `${fileLabel}: no ${KIND_WORDS[kind]} names found below the header row (row ${headerIndex + 1}).${why}` };
   }
-  if (skipped.length > dataRows * MAX_BAD_SHARE) {
+  if (tooManyBadRows(skipped.length, dataRows)) {
     const list = skipped.slice(0, 5).map((p) => `row ${p.row}`).join(', ');
     return {
       ok: false,
       error:
         `${fileLabel}: ${skipped.length} of ${dataRows} rows have no usable name (${list}${skipped.length > 5 ? ', …' : ''}), ` +
-        `more than ${Math.round(MAX_BAD_SHARE * 100)}%. This looks like the wrong file or a layout Second Look misreads; nothing was imported. ` +
+        `too many for a few bad rows. This looks like the wrong file or a layout Second Look misreads; nothing was imported. ` +
         `Columns used: ${usedColumns(header, cols).join(', ')}.`,
     };
   }
@@ -194,10 +252,12 @@ export function importRoster(csvText: string, kind: RosterKind, fileLabel: strin
   if (withLegalAlias) notes.push(`${plural(withLegalAlias, 'person has', 'people have')} a preferred name; their legal name is kept as an alias.`);
   if (orders.has('surname-comma')) notes.push('Read full names written "Surname, Forename".');
   if (orders.has('surname-capitals')) notes.push('Read full names written "SURNAME Forename".');
-  const unused = header.map((h) => h.trim()).filter((h, i) => h && !Object.values(cols).includes(i));
+  const unused = header.map((h) => h.trim()).filter((h, i) => h && i !== splitColumn && !Object.values(cols).includes(i));
   if (unused.length) notes.push(`Not taken from the file: ${unused.map((h) => `"${h}"`).join(', ')} (only names${kind === 'staff' ? ', titles and job titles' : ''} are used).`);
 
-  return { ok: true, people, skipped, notes, columns: usedColumns(header, cols) };
+  const result: RosterImport = { ok: true, people, skipped, notes, columns: usedColumns(header, cols) };
+  if (splitColumn !== undefined) result.groups = [...groups].map(([name, list]) => ({ name, people: list }));
+  return result;
 }
 
 function usedColumns(header: string[], cols: ColumnMap): string[] {

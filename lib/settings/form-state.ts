@@ -6,11 +6,10 @@
  * untouched. Keys locked by managed policy are never written: whatever the person had saved for them
  * stays as it was, so it comes back if the school's policy is removed.
  */
-import { hashPolicy, newRosterKey } from '../policy/hash-policy';
+import { hashPolicyPerEntry, newRosterKey } from '../policy/hash-policy';
 import { SITES, TEXT_RULE_IDS, type Severity, type Site } from '../policy/rule-ids';
 import type { Policy, StaffMember } from '../policy/schema';
 import { validatePolicy } from '../policy/validate';
-import { isWebLink } from './web-link';
 import { parseRosterLines, formatRosterLines, type RosterKindName } from './roster-lines';
 
 export const ROSTER_KINDS: readonly RosterKindName[] = ['pupils', 'staff', 'formerPupils', 'parents'];
@@ -181,9 +180,8 @@ export function formToPolicy(form: SettingsForm, opts: BuildOptions): BuildResul
     write('sites', sites);
   }
 
-  const url = form.policyUrl.trim();
-  if (url && !isWebLink(url)) problems.push({ field: 'policyUrl', message: 'Give a web address starting with https://, for example https://example.sch.uk/policies.' });
-  write('policyUrl', url);
+  // Whether it is an https:// address is the shared validation's call (lib/policy/validate.ts).
+  write('policyUrl', form.policyUrl.trim());
   write('contact', form.contact.trim());
 
   const hashedLeft = ROSTER_KINDS.some((k) => asPeople(out[k]).some((p) => p.name === undefined));
@@ -195,7 +193,7 @@ export function formToPolicy(form: SettingsForm, opts: BuildOptions): BuildResul
       problems.push({ field: 'keepHashed', message: 'Your school’s settings do not give a roster key, so names cannot be hashed here.' });
     } else {
       const { rosterHash: _previous, ...plain } = policy;
-      const hashed = hashPolicy(rosterLocked ? plain : policy, key) as Raw;
+      const hashed = hashPolicyPerEntry(rosterLocked ? plain : policy, key) as Raw;
       if (rosterLocked) delete hashed.rosterHash;
       // hashPolicy gives every list a key, even absent ones; keep the saved policy tidy. A list the
       // school locks keeps exactly what the person had saved for it, unhashed or not.

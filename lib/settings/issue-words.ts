@@ -15,6 +15,7 @@ export const SETTING_NAMES: Record<string, string> = {
   formerPupils: 'former pupils list',
   parents: 'parents list',
   rosterHash: 'name hashing',
+  delivery: 'delivery note',
   mode: 'mode',
   rules: 'rules',
   schoolContextTerms: 'school context words',

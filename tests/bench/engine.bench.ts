@@ -14,7 +14,7 @@
  * - Adversarial families at growing sizes, with time per character, to show whether cost is linear.
  */
 import { performance } from 'node:perf_hooks';
-import { mulberry32, readNameFixture } from '../support/name-samples';
+import { mulberry32, readNameFixture, weightedPicker } from '../support/name-samples';
 import { analyse } from '../../lib/engine/analysis';
 import { createEngine, type Engine } from '../../lib/engine/check';
 import { jobSignal } from '../../lib/engine/job';
@@ -43,23 +43,6 @@ const ADVERSARIAL_STOP_MS = 4000;
 type Rng = () => number;
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
 
-/** Picks by weight (here: how common a name is), with a prefix-sum table. */
-function weightedPicker<T>(items: readonly T[], weight: (t: T) => number): (rng: Rng) => T {
-  const cum: number[] = [];
-  let total = 0;
-  for (const it of items) cum.push((total += weight(it)));
-  return (rng) => {
-    const r = rng() * total;
-    let lo = 0;
-    let hi = cum.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cum[mid] > r) hi = mid;
-      else lo = mid + 1;
-    }
-    return items[lo];
-  };
-}
 
 function readCsv<T>(file: string): T[] {
   return readNameFixture<T>(file);

@@ -84,7 +84,10 @@ test.describe('deployment: `policy build` output as Linux managed policy', () =>
       const { file, out } = await buildLinuxPolicy(form === 'keyed hashes' ? ['--hash'] : []);
       const policy = file['3rdparty'].extensions[EXTENSION_ID];
       if (form === 'keyed hashes') {
-        expect(policy.rosterHash.scheme).toBe('hmac-sha256-96');
+        // The compact scheme: a word table and packed lists, no list of entries left outside.
+        expect(policy.rosterHash.scheme).toBe('hmac-sha256-48');
+        expect(typeof policy.rosterHash.pupils).toBe('string');
+        expect(policy.pupils).toBeUndefined();
         expect(JSON.stringify(file)).not.toContain('Hartley');
       } else {
         expect(policy.pupils).toContainEqual({ name: PUPIL, aliases: ['Alfred Hartley'] });
@@ -106,6 +109,7 @@ test.describe('deployment: `policy build` output as Linux managed policy', () =>
         // On the laptop, the popup is how staff and IT see that the school's policy arrived.
         const popup = await openPopup(context, { over: page });
         await expect(popup.locator('body')).toContainText('Managed by Oakfield Primary School');
+        await expect(popup.locator('body')).toContainText('It came from this computer’s policy (a policy file on this computer)');
       } finally {
         await context.close();
         removeManagedPolicy();

@@ -23,3 +23,21 @@ export function mulberry32(seed: number): () => number {
 export function readNameFixture<T>(file: string): T[] {
   return Papa.parse<T>(readFileSync(new URL(file, NAMES_DIR), 'utf8'), { header: true, skipEmptyLines: true, dynamicTyping: true }).data;
 }
+
+/** Picks by weight (how common a name is), with a prefix-sum table and binary search. */
+export function weightedPicker<T>(items: readonly T[], weight: (t: T) => number): (rng: () => number) => T {
+  const cum: number[] = [];
+  let total = 0;
+  for (const it of items) cum.push((total += weight(it)));
+  return (rng) => {
+    const r = rng() * total;
+    let lo = 0;
+    let hi = cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cum[mid] > r) hi = mid;
+      else lo = mid + 1;
+    }
+    return items[lo];
+  };
+}

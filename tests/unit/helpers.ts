@@ -33,3 +33,13 @@ export function findings(engine: Engine, text: string, surface: Surface = 'post'
 export function ofRule(engine: Engine, rule: string, text: string, surface: Surface = 'post'): SeenFinding[] {
   return findings(engine, text, surface).filter((f) => f.rule === rule);
 }
+
+/** An in-memory stand-in for a storage area (get with keys or null, set). */
+export function memoryArea(initial: Record<string, unknown> = {}) {
+  const data: Record<string, unknown> = { ...initial };
+  return {
+    data,
+    get: async (keys: string[] | null) => (keys === null ? { ...data } : Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, data[k]]))),
+    set: async (items: Record<string, unknown>) => void Object.assign(data, items),
+  };
+}

@@ -1,8 +1,11 @@
 /**
  * Name keys. Rosters are indexed by key, never by looping over names: a plain roster's key is the
  * folded name word itself; a hashed roster's key is a keyed hash of it (HMAC-SHA-256 with the
- * school's roster key, cut to 96 bits). Text is keyed the same way, so matching is identical in
- * both forms.
+ * school's roster key, cut to 48 bits and written as 8 base64url characters). Text is keyed the same
+ * way, so matching is identical in both forms.
+ *
+ * The first scheme ("hmac-sha256-96") kept 96 bits: the first 48 of them are the same bits, so its
+ * keys are read by cutting them to their first 8 characters.
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -14,13 +17,29 @@ export const plainKey: KeyFn = (s) => s;
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-function base64url(bytes: Uint8Array, length: number): string {
+/** `length` bytes from `at` as base64url (length a multiple of 3, so no padding). */
+function base64url(bytes: Uint8Array, length: number, at = 0): string {
   let out = '';
-  for (let i = 0; i + 2 < length; i += 3) {
+  for (let i = at; i + 2 < at + length; i += 3) {
     const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
     out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + B64[n & 63];
   }
   return out;
+}
+
+/** Bytes of a hash the engine keeps: 48 bits. */
+export const KEY_BYTES = 6;
+/** Characters of such a key as text (base64url, 6 bytes = 8 characters, no padding). */
+export const KEY_CHARS = 8;
+
+/** A key as the engine indexes it, from its bytes (`bytes[at..at+6]`). */
+export function keyFromBytes(bytes: Uint8Array, at = 0): string {
+  return base64url(bytes, KEY_BYTES, at);
+}
+
+/** A first-scheme (96-bit) key cut to the 48 bits the engine compares. */
+export function truncateKey(key: string): string {
+  return key.length > KEY_CHARS ? key.slice(0, KEY_CHARS) : key;
 }
 
 export function decodeRosterKey(key: string): Uint8Array {
@@ -48,22 +67,33 @@ export function encodeRosterKey(bytes: Uint8Array): string {
   return base64url(padded, padded.length).slice(0, Math.ceil((bytes.length * 4) / 3));
 }
 
+/** HMAC-SHA-256 of a folded word with the roster key, all 32 bytes (into `out`, which is returned). */
+export type HmacFn = (folded: string, out?: Uint8Array) => Uint8Array;
+
+export function rosterHmac(rosterKey: string): HmacFn {
+  const base = hmac.create(sha256, decodeRosterKey(rosterKey));
+  return (folded, out = new Uint8Array(32)) => {
+    const h = base.clone();
+    h.update(utf8ToBytes(folded));
+    h.digestInto(out);
+    h.destroy();
+    return out;
+  };
+}
+
 /**
  * A keyed-hash key function with a bounded cache: while someone types, the same words are checked
- * again and again, and each is hashed only once.
+ * again and again, and each is hashed only once. `bytes` is 6 for the engine; the first scheme's
+ * writer (the options page's per-entry hashes) still asks for 12.
  */
-export function hashedKey(rosterKey: string, cacheSize = 20000): KeyFn {
-  const base = hmac.create(sha256, decodeRosterKey(rosterKey));
+export function hashedKey(rosterKey: string, cacheSize = 20000, bytes = KEY_BYTES): KeyFn {
+  const mac = rosterHmac(rosterKey);
   const cache = new Map<string, string>();
   const out = new Uint8Array(32);
   return (folded) => {
     let k = cache.get(folded);
     if (k !== undefined) return k;
-    const h = base.clone();
-    h.update(utf8ToBytes(folded));
-    h.digestInto(out);
-    h.destroy();
-    k = base64url(out, 12);
+    k = base64url(mac(folded, out), bytes);
     if (cache.size >= cacheSize) cache.clear();
     cache.set(folded, k);
     return k;

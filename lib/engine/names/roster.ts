@@ -4,7 +4,7 @@
  */
 import type { HashedName, HashedToken, Person } from '../../policy/schema';
 import { tokenise } from '../tokenise';
-import { deletions, FUZZY_MIN_LENGTH, type KeyFn } from './keys';
+import { deletions, FUZZY_MIN_LENGTH, truncateKey, type KeyFn } from './keys';
 
 export interface KeyedWord {
   key: string;
@@ -44,7 +44,7 @@ function hashedToken(word: KeyedWord): HashedToken {
  * Poppy-Mai Hartley, "Jack Smith Jones"), and a hyphenated first name shortened to its first part
  * ("Poppy Hartley"). These are kept as extra multi-word aliases of the name.
  */
-function hyphenForms(name: string): string[] {
+export function hyphenForms(name: string): string[] {
   const parts = name.split(/[\s,]+/u).filter((w) => w);
   if (parts.length < 2 || !parts.some((w) => /[-‐‑]/u.test(w))) return [];
   const split = parts.map((w) => w.replace(/[-‐‑]+/gu, ' ')).join(' ');
@@ -72,23 +72,25 @@ export function keyName(name: string, aliases: readonly string[] | undefined, ke
   };
 }
 
+// A first-scheme entry's keys have 96 bits; the engine compares their first 48 (see keys.ts).
 function fromHashedToken(t: HashedToken): KeyedWord {
-  return { key: t.k, dels: t.d ?? [] };
+  return { key: truncateKey(t.k), dels: (t.d ?? []).map(truncateKey) };
 }
 
 export function fromHashedName(h: HashedName): KeyedName {
+  const initial = (k: string | undefined) => (k === undefined ? undefined : truncateKey(k));
   return {
     first: fromHashedToken(h.first),
     last: h.last ? fromHashedToken(h.last) : undefined,
     middle: (h.middle ?? []).map(fromHashedToken),
-    firstInitial: h.initials?.[0],
-    lastInitial: h.initials?.[1],
-    joined: h.joined ?? [],
+    firstInitial: initial(h.initials?.[0]),
+    lastInitial: initial(h.initials?.[1]),
+    joined: (h.joined ?? []).map(truncateKey),
     aliases: (h.aliases ?? []).map((a) => a.map(fromHashedToken)),
   };
 }
 
-/** The hashed form of a plain person, for the policy file. */
+/** The first scheme's hashed form of a plain person (per entry), for the policy file. */
 export function hashName(name: string, aliases: readonly string[] | undefined, key: KeyFn): HashedName | undefined {
   const k = keyName(name, aliases, key);
   if (!k) return undefined;

@@ -66,3 +66,48 @@ describe('check command', () => {
     expect((await cli(['check'])).stderr).toMatch(/check needs --policy/);
   });
 });
+
+describe('check --policy given a deployment file', () => {
+  const posts = '{"id": "x", "text": "Jack Smith with Mrs Jones"}\n';
+  const policy = loadFixturePolicy();
+  const write = (name: string, value: unknown) => {
+    const file = join(dir, name);
+    writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+    return file;
+  };
+
+  it.each([
+    ['the Linux managed-policy file', { '3rdparty': { extensions: { pdgjohnhagklmmakfebhpmpepijjnfhf: policy } } }, /read the policy for extension pdgjohnhagklmmakfebhpmpepijjnfhf from 3rdparty\.extensions/],
+    ['the Google Admin file', Object.fromEntries(Object.entries(policy).map(([k, v]) => [k, { Value: v }])), /read a Google Admin console file/],
+    ['Firefox policies.json', { policies: { DisableTelemetry: true, '3rdparty': { Extensions: { 'second-look@secondlook.school': policy } } } }, /policies\.3rdparty\.Extensions/],
+  ])('%s: the policy inside is checked, with the same findings', async (_label, wrapped, note) => {
+    const plain = await cli(['check', '--policy', policyFile], posts);
+    const r = await cli(['check', '--policy', write('wrapped.json', wrapped)], posts);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(note);
+    expect(r.stdout).toBe(plain.stdout);
+    expect(JSON.parse(r.stdout).findings.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each([
+    ['a Linux file for other extensions only', { '3rdparty': { extensions: { aaaabbbbccccddddaaaabbbbccccdddd: {}, bbbbccccddddaaaabbbbccccddddaaaa: {} } } }, /policy for 2 extensions .* none is Second Look's id/],
+    ['a Linux file with no extension policy', { '3rdparty': {} }, /no extension policy in it/],
+    ['a Firefox policies.json without Second Look', { policies: { DisableTelemetry: true } }, /Firefox policies\.json with no extension policy/],
+    ['half wrapped as Google Admin', { schoolName: { Value: 'Oakfield' }, mode: 'warn' }, /Some settings are wrapped as \{"Value": …\}.*\(mode\)/],
+    ['a .reg file', 'Windows Registry Editor Version 5.00\r\n', /This looks like a \.reg file\. Check policy\.json/],
+    ['a macOS profile', '<?xml version="1.0"?><plist/>', /This looks like an XML file/],
+  ])('%s is refused with a clear message, exit code 2', async (_label, content, message) => {
+    const r = await cli(['check', '--policy', write('refused.json', content)], posts);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('the same verdicts as the options page: no link without https://, no empty school name, no "Surname, Forename"', async () => {
+    const r = await cli(['check', '--policy', write('strict.json', { schoolName: ' ', policyUrl: 'oakfield.sch.uk/policy', pupils: [{ name: 'Smith, Olivia' }] })], posts);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error at schoolName: The school name is empty');
+    expect(r.stderr).toContain('error at policyUrl: Give a web address starting with https://');
+    expect(r.stderr).toContain('error at pupils[0].name: "Smith, Olivia" has a comma. Write the name first name first, as school uses it, for example "Olivia Smith".');
+  });
+});

@@ -52,6 +52,8 @@ describe('policy build', () => {
         'windows/admx/en-US/SecondLook-Edge.adml',
         'windows/chrome.reg',
         'windows/edge.reg',
+        'windows/intune/chrome-policy.ps1',
+        'windows/intune/edge-policy.ps1',
       ].sort(),
     );
     for (const f of written) expect(stdout).toContain(f);
@@ -64,7 +66,10 @@ describe('policy build', () => {
     expect(policy.parents.map((p: { name: string }) => p.name)).toEqual(['Mark Thornton', 'Kelly Thornton', 'Rahima Begum']);
     expect(policy.rosterHash).toBeUndefined();
     expect(stderr).toContain('For school-wide deployment, build with --hash.');
-    expect(JSON.parse(readFileSync(join(out, 'policy.json'), 'utf8'))).toEqual(policy);
+    // Each console's copy says which route it was made for; policy.json is the policy alone.
+    const { delivery, ...rest } = policy;
+    expect(delivery).toEqual({ route: 'linux-file', built: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) });
+    expect(JSON.parse(readFileSync(join(out, 'policy.json'), 'utf8'))).toEqual(rest);
   });
 
   it('the policy it writes is one the check command uses: a pupil from the CSV is flagged', async () => {
@@ -90,7 +95,11 @@ describe('policy build', () => {
     const everything = allText(out).replace(key, '');
     for (const name of ['Thornton', 'Hartley', 'Alfred', 'Kowalska', 'Okafor', 'Edwards']) expect(everything, name).not.toContain(name);
     const policy = JSON.parse(readFileSync(join(out, 'policy.json'), 'utf8'));
-    expect(policy.rosterHash).toEqual({ scheme: 'hmac-sha256-96', key });
+    // The compact scheme: a word table and packed lists, plain base64, no list left outside.
+    expect(Object.keys(policy.rosterHash).sort()).toEqual(['key', 'pupils', 'scheme', 'staff', 'words']);
+    expect(policy.rosterHash).toMatchObject({ scheme: 'hmac-sha256-48', key });
+    expect(policy.rosterHash.words).toMatch(/^[A-Za-z0-9+/]+={0,2}$/);
+    expect(policy.pupils).toBeUndefined();
 
     const again = await cli([...BASE, '--hash', '--out', out]);
     expect(again.stderr).toContain("the school's roster key was reused");
@@ -196,4 +205,103 @@ describe('policy build: bad input gets a clear message, exit code 2, and nothing
     expect(sub.code).toBe(2);
     expect(sub.stderr).toContain('"policy build"');
   });
+});
+
+describe('policy build: what the issue 13 review found', () => {
+  it('--split-by: one policy and one folder of files per school, only that school\'s people, and a summary table', async () => {
+    const out = tmp();
+    const { code, stdout, stderr } = await cli(['policy', 'build', '--split-by', 'School', '--pupils', mis('trust-pupils.csv'), '--staff', mis('trust-staff.csv'), '--school-aliases', mis('trust-schools.csv'), '--hash', '--out', out]);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('trust-pupils.csv: warning: row 10 skipped: it has nothing in the "School" column, so it belongs to no school.');
+    expect(readdirSync(out).sort()).toEqual(['elm-tree-academy', 'oakfield-primary-school', 'roster-key.txt', 'st-anne-s-c-of-e-primary', 'summary.txt']);
+    const summary = readFileSync(join(out, 'summary.txt'), 'utf8');
+    expect(summary).toMatch(/^School\s+Folder\s+Pupils\s+Staff/);
+    expect(summary).toMatch(/Oakfield Primary School\s+oakfield-primary-school\s+3\s+1\s/);
+    expect(summary).toMatch(/Elm Tree Academy\s+elm-tree-academy\s+3\s+2\s/);
+    expect(stdout).toContain(summary.trim().split('\n')[0]);
+
+    // Each school's policy names that school and matches only its own pupils.
+    const check = async (school: string, text: string) => {
+      const r = await cli(['check', '--policy', join(out, school, 'policy.json')], JSON.stringify({ text }) + '\n');
+      return JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule);
+    };
+    const elm = JSON.parse(readFileSync(join(out, 'elm-tree-academy/policy.json'), 'utf8'));
+    expect(elm.schoolName).toBe('Elm Tree Academy');
+    expect(elm.schoolAliases).toEqual(['Elm Tree', 'ETA']);
+    expect(JSON.parse(readFileSync(join(out, 'st-anne-s-c-of-e-primary/policy.json'), 'utf8')).schoolAliases).toBeUndefined();
+    expect(await check('elm-tree-academy', 'Well done Ruby Chapman')).toContain('pupil-mention');
+    expect(await check('oakfield-primary-school', 'Well done Ruby Chapman')).not.toContain('pupil-mention');
+    // The same child's name in two schools is a pupil in each.
+    expect(await check('oakfield-primary-school', 'Well done Isla Thornton')).toContain('pupil-mention');
+    expect(await check('elm-tree-academy', 'Well done Isla Thornton')).toContain('pupil-mention');
+    expect(readFileSync(join(out, 'st-anne-s-c-of-e-primary/README.txt'), 'utf8')).toContain("Second Look policy for St Anne's C of E Primary");
+  }, 120_000);
+
+  it('--aliases (one school\'s) with --split-by is refused, pointing at --school-aliases', async () => {
+    const { code, stderr } = await cli(['policy', 'build', '--split-by', 'School', '--aliases', 'OPS', '--pupils', mis('trust-pupils.csv'), '--out', join(tmp(), 'out')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("give each school's in --school-aliases <schools.csv>");
+  });
+
+  it('--split-by a column that is not there is refused with the headers found', async () => {
+    const out = join(tmp(), 'out');
+    const { code, stderr } = await cli(['policy', 'build', '--split-by', 'Academy', '--pupils', mis('trust-pupils.csv'), '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('trust-pupils.csv: there is no "Academy" column to split by. Headers found (row 1): "School", "Legal first name"');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('swapped --pupils and --staff are noticed (a job-title column in the pupils file)', async () => {
+    const out = join(tmp(), 'out');
+    const { code, stderr } = await cli(['policy', 'build', '--school', 'Oakfield', '--pupils', mis('arbor-staff.csv'), '--staff', mis('sims-pupils.csv'), '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('arbor-staff.csv: this file has a "Job title" column, so it looks like a list of members of staff, not of pupils. Were the files given the wrong way round (--pupils and --staff)?');
+    expect(stderr).toContain('sims-pupils.csv: this file has a "UPN" column, so it looks like a list of pupils, not of members of staff.');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('one bad row in four is a warning, not a refused file', async () => {
+    const out = tmp();
+    const { code, stderr } = await cli(['policy', 'build', '--school', 'Oakfield', '--pupils', mis('ugly-one-bad-row.csv'), '--out', out]);
+    expect(code).toBe(0);
+    expect(stderr).toContain('ugly-one-bad-row.csv: 3 pupils');
+    expect(stderr).toContain('ugly-one-bad-row.csv: warning: row 3 skipped: it has a forename ("Alfie") but no surname.');
+  });
+
+  it('takes exactly what the options page takes: an https:// policy link, a school name that is not blank', async () => {
+    const settings = join(tmp(), 'settings.json');
+    writeFileSync(settings, JSON.stringify({ policyUrl: 'oakfield.sch.uk/social-media' }));
+    const noScheme = await cli([...BASE, '--settings', settings, '--out', join(tmp(), 'out')]);
+    expect(noScheme.code).toBe(2);
+    expect(noScheme.stderr).toContain(`${settings}: error at policyUrl: Give a web address starting with https://, for example https://example.sch.uk/policies.`);
+    const blank = await cli(['policy', 'build', '--school', '   ', '--pupils', mis('sims-pupils.csv'), '--out', join(tmp(), 'out')]);
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toContain('policy build needs --school');
+  });
+
+  it('a roster too large for a route: that route\'s files are not written, and the message says what to use instead', async () => {
+    // About 9,000 plain names: the Intune scripts pass 200 KB; everything else still fits.
+    const dir = tmp();
+    const firsts = readFileSync(join(root, 'tests/fixtures/names/given-names.csv'), 'utf8').split('\n').slice(1).map((l) => l.split(',')[0]).filter(Boolean);
+    const lasts = readFileSync(join(root, 'tests/fixtures/names/surnames.csv'), 'utf8').split('\n').slice(1).map((l) => l.split(',')[0]).filter(Boolean);
+    const rows = ['Forename,Surname'];
+    for (let i = 0; rows.length <= 9000; i++) rows.push(`${firsts[i % firsts.length]},${lasts[Math.floor(i / firsts.length) % lasts.length]}`);
+    writeFileSync(join(dir, 'pupils.csv'), rows.join('\n'));
+    const out = join(dir, 'out');
+    const { code, stderr } = await cli(['policy', 'build', '--school', 'Oakfield Trust School', '--pupils', join(dir, 'pupils.csv'), '--out', out]);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/Intune PowerShell script: no files written: the script would be [\d,]+ bytes, over the 200 KB Intune accepts for a platform script\. Use the \.reg files \(windows\/chrome\.reg, windows\/edge\.reg\) in an Intune Win32 app, or Google Admin, instead\./);
+    expect(existsSync(join(out, 'windows/intune/chrome-policy.ps1'))).toBe(false);
+    expect(existsSync(join(out, 'windows/chrome.reg'))).toBe(true);
+    expect(readFileSync(join(out, 'README.txt'), 'utf8')).toContain('Routes this policy is too large for');
+  });
+
+  it('--help prints the usage and exits 0, wherever it is asked', async () => {
+    for (const args of [['--help'], ['help'], ['check', '--help'], ['policy', 'build', '--help'], ['policy', 'build', '--school', 'X', '-h']]) {
+      const r = await cli(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout).toContain('Usage:');
+    }
+    expect((await cli([])).code).toBe(2);
+  }, 120_000);
 });

@@ -13,7 +13,7 @@ import { regString, windowsPolicyReg } from '../../../lib/deploy/windows-reg';
 import { EXTENSION_ID } from '../../../lib/extension-identity';
 import { hashPolicy } from '../../../lib/policy/hash-policy';
 import { buildManagedSchema } from '../../../lib/policy/managed-schema';
-import { Policy } from '../../../lib/policy/schema';
+import { Policy, type DeliveryRoute } from '../../../lib/policy/schema';
 import { policyFromFixtures } from './fixture-policy';
 
 const policy = policyFromFixtures();
@@ -36,12 +36,15 @@ function bytes(artefacts: Artefact[], path: string): Uint8Array {
   return typeof a.content === 'string' ? new TextEncoder().encode(a.content) : a.content;
 }
 
-const plainFiles = buildArtefacts(policy, target(), { hashed: false });
+const BUILT = '2026-11-03';
+/** The policy as one route's copy carries it: with the note of which route it was made for. */
+const stamped = (route: DeliveryRoute) => ({ ...policy, delivery: { route, built: BUILT } });
+const plainFiles = buildArtefacts(policy, target(), { hashed: false, built: BUILT }).files;
 const installFiles = buildArtefacts(
   policy,
   target({ chrome: { id: EXTENSION_ID, updateUrl: STORE }, edge: { id: EDGE_ID, updateUrl: EDGE_STORE }, firefox: { id: 'second-look@secondlook.school', installUrl: 'https://school.example/second-look.xpi' } }),
-  { hashed: false },
-);
+  { hashed: false, built: BUILT },
+).files;
 
 describe('the policy the artefacts carry', () => {
   it('is built from the CSVs and passes the extension\'s own validation', () => {
@@ -59,24 +62,24 @@ describe('JSON artefacts', () => {
 
   it('Linux: the policy under 3rdparty.extensions.<id>, and force-install only when asked', () => {
     const plain = JSON.parse(file(plainFiles, ARTEFACT_PATHS.linuxChrome));
-    expect(plain).toEqual({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } });
+    expect(plain).toEqual({ '3rdparty': { extensions: { [EXTENSION_ID]: stamped('linux-file') } } });
     const withInstall = JSON.parse(file(installFiles, ARTEFACT_PATHS.linuxChrome));
     expect(withInstall.ExtensionSettings).toEqual({ [EXTENSION_ID]: { installation_mode: 'force_installed', update_url: STORE } });
     const edge = JSON.parse(file(installFiles, ARTEFACT_PATHS.linuxEdge));
-    expect(edge['3rdparty'].extensions[EDGE_ID]).toEqual(policy);
+    expect(edge['3rdparty'].extensions[EDGE_ID]).toEqual(stamped('linux-file'));
     expect(edge.ExtensionSettings[EDGE_ID].update_url).toBe(EDGE_STORE);
   });
 
   it('Google Admin console: every top-level key wrapped as {"Value": ...}', () => {
     const admin = JSON.parse(file(plainFiles, ARTEFACT_PATHS.googleAdmin));
-    expect(Object.keys(admin)).toEqual(Object.keys(policy));
+    expect(Object.keys(admin)).toEqual(Object.keys(stamped('google-admin')));
     const unwrapped = Object.fromEntries(Object.entries(admin).map(([k, v]) => [k, (v as { Value: unknown }).Value]));
-    expect(unwrapped).toEqual(policy);
+    expect(unwrapped).toEqual(stamped('google-admin'));
   });
 
   it('Firefox: policies.3rdparty.Extensions.<add-on id>, and ExtensionSettings force-install with an install_url', () => {
     const ff = JSON.parse(file(plainFiles, ARTEFACT_PATHS.firefox));
-    expect(ff).toEqual({ policies: { '3rdparty': { Extensions: { 'second-look@secondlook.school': policy } } } });
+    expect(ff).toEqual({ policies: { '3rdparty': { Extensions: { 'second-look@secondlook.school': stamped('firefox-policies') } } } });
     const withInstall = JSON.parse(file(installFiles, ARTEFACT_PATHS.firefox));
     expect(withInstall.policies.ExtensionSettings).toEqual({
       'second-look@secondlook.school': { installation_mode: 'force_installed', install_url: 'https://school.example/second-look.xpi' },
@@ -136,7 +139,7 @@ describe('Windows .reg', () => {
     const reg = readReg(bytes(plainFiles, ARTEFACT_PATHS.regChrome));
     expect(reg.deleted).toEqual([chromeKey]);
     expect(Object.keys(reg.keys)).toEqual([chromeKey]);
-    expect(asChromeReadsIt(reg.keys[chromeKey])).toEqual(policy);
+    expect(asChromeReadsIt(reg.keys[chromeKey])).toEqual(stamped('windows-registry'));
     // Quotes and backslashes survive.
     expect(reg.keys[chromeKey].contact).toBe('Mrs "DSL" Hughes, C:\\Office');
   });
@@ -144,7 +147,7 @@ describe('Windows .reg', () => {
   it('Edge: the same under Microsoft\\Edge with the Edge id', () => {
     const reg = readReg(bytes(installFiles, ARTEFACT_PATHS.regEdge));
     const edgeKey = `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge\\3rdparty\\extensions\\${EDGE_ID}\\policy`;
-    expect(asChromeReadsIt(reg.keys[edgeKey])).toEqual(policy);
+    expect(asChromeReadsIt(reg.keys[edgeKey])).toEqual(stamped('windows-registry'));
   });
 
   it('names with accents survive (UTF-16), switches become DWORDs', () => {
@@ -183,13 +186,13 @@ describe('macOS profiles', () => {
     expect(payload.PayloadUUID).toMatch(UUID);
     expect(payload.PayloadUUID).not.toBe(parsed.PayloadUUID);
     expect(Object.keys(payload.PayloadContent)).toEqual([`com.google.Chrome.extensions.${EXTENSION_ID}`]);
-    expect(payload.PayloadContent[`com.google.Chrome.extensions.${EXTENSION_ID}`].Forced[0].mcx_preference_settings).toEqual(policy);
+    expect(payload.PayloadContent[`com.google.Chrome.extensions.${EXTENSION_ID}`].Forced[0].mcx_preference_settings).toEqual(stamped('macos-profile'));
   });
 
   it('Edge: com.microsoft.Edge.extensions.<id>, plus a force-install payload for com.microsoft.Edge when asked', () => {
     const parsed = plist.parse(file(installFiles, ARTEFACT_PATHS.macEdge)) as Record<string, unknown>;
     const [settings, install] = parsed.PayloadContent as Payload[];
-    expect(settings.PayloadContent[`com.microsoft.Edge.extensions.${EDGE_ID}`].Forced[0].mcx_preference_settings).toEqual(policy);
+    expect(settings.PayloadContent[`com.microsoft.Edge.extensions.${EDGE_ID}`].Forced[0].mcx_preference_settings).toEqual(stamped('macos-profile'));
     expect(install.PayloadContent['com.microsoft.Edge'].Forced[0].mcx_preference_settings).toEqual({
       ExtensionSettings: { [EDGE_ID]: { installation_mode: 'force_installed', update_url: EDGE_STORE } },
     });
@@ -287,16 +290,16 @@ describe('README.txt', () => {
     const readme = file(installFiles, ARTEFACT_PATHS.readme);
     for (const a of installFiles) if (a.path !== ARTEFACT_PATHS.readme && !a.path.includes('/en-US/')) expect(readme).toContain(a.path.split('/').pop()!);
     expect(readme).toContain('plain names');
-    expect(file(buildArtefacts(policy, target(), { hashed: true }), ARTEFACT_PATHS.readme)).toContain('keyed-hash form');
+    expect(file(buildArtefacts(policy, target(), { hashed: true }).files, ARTEFACT_PATHS.readme)).toContain('keyed-hash form');
   });
 });
 
 describe('a hashed policy with some rosters absent', () => {
   it('writes only the keys that are set, in every form', () => {
     const hashed = hashPolicy({ schoolName: 'Oakfield', pupils: [{ name: 'Isla Thornton' }] }, 'c2Vjb25kLWxvb2stdGVzdC1rZXktMDEyMzQ1Njc4OQ');
-    expect(Object.keys(hashed)).toContain('staff'); // present but undefined
-    const files = buildArtefacts(hashed, target(), { hashed: true });
-    const expected = ['schoolName', 'pupils', 'rosterHash'];
+    expect(Object.keys(hashed.rosterHash!).sort()).toEqual(['key', 'pupils', 'scheme', 'words']);
+    const files = buildArtefacts(hashed, target(), { hashed: true }).files;
+    const expected = ['schoolName', 'rosterHash', 'delivery'];
     expect(Object.keys(JSON.parse(file(files, ARTEFACT_PATHS.googleAdmin))).sort()).toEqual([...expected].sort());
     const reg = readReg(bytes(files, ARTEFACT_PATHS.regChrome));
     expect(Object.keys(Object.values(reg.keys)[0]).sort()).toEqual([...expected].sort());

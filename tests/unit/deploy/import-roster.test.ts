@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importRoster, type RosterImport, type RosterKind } from '../../../lib/roster-import/import-roster';
+import { tooManyBadRows, importRoster, type RosterImport, type RosterKind } from '../../../lib/roster-import/import-roster';
 
 function fixture(name: string): string {
   return readFileSync(new URL(`../../fixtures/mis/${name}`, import.meta.url), 'utf8');
@@ -99,9 +99,38 @@ describe('MIS layouts', () => {
     expect(imported('sims-parents.csv', 'pupils').people.map((p) => p.name)).toEqual(['Isla Thornton', 'Aisha Begum']);
   });
 
-  it('former pupils, and roles are only ever kept for staff', () => {
+  it('former pupils; a staff export given as pupils (a "Role" column) is refused as the wrong way round', () => {
     expect(imported('sims-former-pupils.csv', 'formerPupils').people).toEqual([{ name: 'Amelia Barker' }, { name: 'Jacob Nowak' }]);
-    expect(imported('sims-staff.csv', 'pupils').people[0]).toEqual({ name: 'Sarah Hughes' });
+    const swapped = importRoster(fixture('sims-staff.csv'), 'pupils', 'pupils.csv');
+    expect(swapped).toEqual({
+      ok: false,
+      error: 'pupils.csv: this file has a "Role" column, so it looks like a list of members of staff, not of pupils. Were the files given the wrong way round (--pupils and --staff)? Nothing was imported.',
+    });
+    expect(importRoster(fixture('sims-pupils.csv'), 'staff', 'staff.csv')).toMatchObject({ ok: false, error: expect.stringContaining('"UPN" column, so it looks like a list of pupils') });
+  });
+
+  it('one bad row in four is a few bad rows, not a wrong file; three in four is', () => {
+    const one = imported('ugly-one-bad-row.csv', 'pupils');
+    expect(one.people.map((p) => p.name)).toEqual(['Isla Thornton', 'Zofia Kowalska', 'Noah Fletcher']);
+    expect(one.skipped).toEqual([{ row: 3, message: 'has a forename ("Alfie") but no surname.' }]);
+    expect(tooManyBadRows(1, 4)).toBe(false);
+    expect(tooManyBadRows(3, 4)).toBe(true);
+    expect(tooManyBadRows(4, 19)).toBe(false); // a fifth or more, but fewer than five rows
+    expect(tooManyBadRows(5, 20)).toBe(true);
+    expect(tooManyBadRows(50, 1000)).toBe(false);
+    expect(tooManyBadRows(201, 1000)).toBe(true);
+  });
+
+  it('split by a column: one group per school, duplicates merged only within a school', () => {
+    const r = importRoster(fixture('trust-pupils.csv'), 'pupils', 'trust.csv', { splitBy: 'school' });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.groups!.map((g) => [g.name, g.people.map((p) => p.name)])).toEqual([
+      ['Oakfield Primary School', ['Isla Thornton', 'Alfie Hartley', 'Zofia Kowalska']],
+      ['Elm Tree Academy', ['Isla Thornton', 'Noah Fletcher', 'Ruby Chapman']],
+      ["St Anne's C of E Primary", ['Theo Walker', 'Amira Hussain']],
+    ]);
+    expect(r.skipped).toEqual([{ row: 10, message: 'has nothing in the "School" column, so it belongs to no school.' }]);
+    expect(r.notes.join(' ')).not.toContain('"School"');
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, resolvePolicy } from '../../../lib/policy/resolve';
 import { refreshPolicyState, STORAGE_KEYS } from '../../../lib/policy/store';
+import { memoryArea } from '../helpers';
 
 describe('resolvePolicy: managed > personal > defaults', () => {
   it('uses the defaults when nothing is set', () => {
@@ -84,5 +85,17 @@ describe('refreshPolicyState', () => {
     expect((await refreshPolicyState({ local } as never)).source).toBe('personal');
     const rejecting = { get: async () => Promise.reject(new Error('Managed storage manifest key not set')) };
     expect((await refreshPolicyState({ managed: rejecting, local } as never)).policy.schoolName).toBe('Mine');
+  });
+});
+
+describe('a school roster sent packed (the compact hashed scheme)', () => {
+  it('replaces and locks the person\'s own list, as a plain list would', async () => {
+    const { hashPolicy } = await import('../../../lib/policy/hash-policy');
+    const managed = hashPolicy({ schoolName: 'Oakfield', pupils: [{ name: 'Jack Smith' }] }, 'c2Vjb25kLWxvb2stdGVzdC1rZXktMDEyMzQ1Njc4OQ');
+    const r = resolvePolicy({ raw: managed }, { raw: { pupils: [{ name: 'Amy Brown' }], staff: [{ name: 'Sarah Jones' }] } });
+    expect(r.lockedKeys).toContain('pupils');
+    expect(r.lockedKeys).not.toContain('staff');
+    expect(r.policy.pupils).toBeUndefined();
+    expect(r.policy.staff).toEqual([{ name: 'Sarah Jones' }]);
   });
 });

@@ -64,7 +64,7 @@ describe('the options form becomes the person’s own policy', () => {
     expect(result.policy).toBeUndefined();
     expect(result.problems).toEqual([
       { field: 'pupils', message: expect.stringMatching(/^Line 2: "Smith, Olivia" has a comma/) },
-      { field: 'policyUrl', message: expect.stringMatching(/https:\/\//) },
+      { field: 'policyUrl', message: expect.stringMatching(/https:\/\//), path: 'policyUrl' },
     ]);
   });
 
