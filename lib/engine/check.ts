@@ -4,7 +4,7 @@
  */
 import type { Policy } from '../policy/schema';
 import type { RuleId, Severity, Site, Surface, TextRuleId } from '../policy/rule-ids';
-import { analyse, type Analysis, type RawFinding } from './analysis';
+import { analyse, isStrongName, type Analysis, type RawFinding } from './analysis';
 import { compilePolicy, type CompiledPolicy } from './compile';
 import { matchContact, type ContactMatch } from './contact';
 import { RULES } from './rules/catalogue';
@@ -32,7 +32,28 @@ export interface Finding {
 export interface CheckOptions {
   surface: Surface;
   site?: Site;
+  /**
+   * The person is signed in as one of the school's own accounts: naming the school, school life and
+   * the profession are what that account is for, so those rules stand down. Pupils and confidential
+   * matters are still checked.
+   */
+  officialAccount?: boolean;
 }
+
+/** Rules that stand down on the school's own accounts. */
+export const OFFICIAL_ACCOUNT_STANDS_DOWN: readonly TextRuleId[] = ['school-mention', 'school-life', 'profession-disclosure'];
+
+/** A check with what the false-match answers need to know about each finding and the text. */
+export interface Inspection {
+  findings: Finding[];
+  /** Per finding (same order): the evidence is a roster name in a strong form (full name, initial and surname, a listed nickname…). */
+  strongName: boolean[];
+  /** Words in the text show it is about school (school-context, school-life, positions, confidential terms or the school's name). */
+  schoolContext: boolean;
+}
+
+/** Term lists whose words show a text is about school, whoever is named in it. */
+const SCHOOL_CONTEXT_LISTS = new Set(['school-context', 'school-life', 'school', 'positions', 'confidential']);
 
 const RULE_RUNNERS: Record<TextRuleId, (a: Analysis) => RawFinding[]> = {
   'pupil-mention': pupilMention,
@@ -61,6 +82,21 @@ function dropContained(findings: RawFinding[]): RawFinding[] {
   return out;
 }
 
+/**
+ * One finding per piece of evidence: words already flagged by another rule are not flagged again
+ * ("Oakfield Primary School" names the school; "Primary School" inside it does not also "tell where
+ * you work"). The finding kept is the more severe, then the one with the longer evidence.
+ */
+function onePerSpan(findings: RawFinding[]): RawFinding[] {
+  const ranked = [...findings].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || y.end - y.start - (x.end - x.start));
+  const kept: RawFinding[] = [];
+  for (const f of ranked) {
+    if (kept.some((k) => k.rule !== f.rule && k.start <= f.start && f.end <= k.end)) continue;
+    kept.push(f);
+  }
+  return kept;
+}
+
 export class Engine {
   readonly compiled: CompiledPolicy;
 
@@ -83,16 +119,23 @@ export class Engine {
   }
 
   check(text: string, options: CheckOptions): Finding[] {
-    if (typeof text !== 'string' || text.length === 0 || !this.enabledFor(options.site, options.surface)) return [];
+    return this.inspect(text, options).findings;
+  }
+
+  /** `check`, plus what the background needs to apply the person's false-match answers. */
+  inspect(text: string, options: CheckOptions): Inspection {
+    if (typeof text !== 'string' || text.length === 0 || !this.enabledFor(options.site, options.surface)) {
+      return { findings: [], strongName: [], schoolContext: false };
+    }
     const a = analyse(this.compiled, text, options.surface, options.site);
     const raw: RawFinding[] = [];
     for (const id of Object.keys(RULE_RUNNERS) as TextRuleId[]) {
       const config = this.compiled.rules[id];
-      if (!config.enabled) continue;
+      if (!config.enabled || (options.officialAccount && OFFICIAL_ACCOUNT_STANDS_DOWN.includes(id))) continue;
       for (const f of RULE_RUNNERS[id](a)) raw.push(config.severity ? { ...f, severity: config.severity } : f);
     }
     const url = this.compiled.policy.policyUrl;
-    return dropContained(raw)
+    const findings = onePerSpan(dropContained(raw))
       .sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || x.start - y.start)
       .map((f) => {
         const config = this.compiled.rules[f.rule];
@@ -102,6 +145,9 @@ export class Engine {
           advice: RULES[f.rule as RuleId].advice,
         };
       });
+    const strongName = findings.map((f) => a.names.some((n) => n.start === f.start && n.end === f.end && isStrongName(n)));
+    const schoolContext = a.terms.some((t) => SCHOOL_CONTEXT_LISTS.has(t.value.list) && !t.value.contextual);
+    return { findings, strongName, schoolContext };
   }
 }
 

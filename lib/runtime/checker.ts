@@ -5,6 +5,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { CheckResponse, ContactResponse, Request } from '../messages';
 import { PORT_NAME, type PortReply, type PortRequest } from '../messages';
+import type { AnswerScope } from '../background/answer-scope';
 import type { Site, Surface } from '../policy/rule-ids';
 
 export class Checker {
@@ -45,8 +46,8 @@ export class Checker {
     });
   }
 
-  async check(text: string, surface: Surface): Promise<CheckResponse> {
-    const response = (await this.ask({ type: 'second-look:check', text, surface, site: this.site })) as CheckResponse | undefined;
+  async check(text: string, surface: Surface, account?: string): Promise<CheckResponse> {
+    const response = (await this.ask({ type: 'second-look:check', text, surface, site: this.site, ...(account ? { account } : {}) })) as CheckResponse | undefined;
     return response ?? { findings: [], mode: 'warn', siteEnabled: true };
   }
 
@@ -55,8 +56,16 @@ export class Checker {
     return response ?? { matches: people.map(() => null) };
   }
 
-  notAMatch(rule: string, words: string): Promise<unknown> {
-    return this.ask({ type: 'second-look:not-a-match', rule, words });
+  /** pupil-contact: this displayed name is not the pupil's. */
+  notAMatch(rule: string, words: string): Promise<unknown>;
+  /** A post: the words at [start, end) of `text` are a false match, as far as `scope` reaches. */
+  notAMatch(answer: { rule: string; scope: AnswerScope; text: string; start: number; end: number; surface: Surface; account?: string }): Promise<unknown>;
+  notAMatch(
+    a: string | { rule: string; scope: AnswerScope; text: string; start: number; end: number; surface: Surface; account?: string },
+    words?: string,
+  ): Promise<unknown> {
+    if (typeof a === 'string') return this.ask({ type: 'second-look:not-a-match', rule: a, words: words ?? '' });
+    return this.ask({ type: 'second-look:not-a-match', rule: a.rule, words: a.text, scope: a.scope, start: a.start, end: a.end, surface: a.surface, site: this.site, account: a.account });
   }
 
   /** Open the line when an editor gets focus, so the worker is awake before the first keystroke. */

@@ -13,6 +13,7 @@ import { ContactWatcher } from './contacts';
 import { LocalCounts } from './counts';
 import { editableRoot, type Editable } from './editor-text';
 import { EditorSession, type PendingSubmit } from './editor-session';
+import { OfficialNotes, SignedInAccount } from './signed-in';
 
 export class PageRuntime {
   private readonly sessions = new Map<Editable, EditorSession>();
@@ -21,6 +22,8 @@ export class PageRuntime {
   private scanFrame = 0;
   private readonly counts = new LocalCounts(browser.storage.local);
   private readonly contacts: ContactWatcher;
+  private readonly account: SignedInAccount;
+  private readonly officialNotes = new OfficialNotes(browser.storage.local);
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -29,6 +32,7 @@ export class PageRuntime {
     this.checker = new Checker(adapter.site);
     this.profileFields = profileFieldSelector(adapter);
     this.contacts = new ContactWatcher(adapter, this.checker, this.counts);
+    this.account = new SignedInAccount(adapter);
   }
 
   start(): void {
@@ -105,6 +109,8 @@ export class PageRuntime {
         checker: this.checker,
         counts: this.counts,
         controlsNear: (el) => this.controlsNear(el),
+        account: () => this.account.current(),
+        firstTimeOfficial: (account) => this.officialNotes.firstTime(account),
       });
       this.sessions.set(editor, session);
       this.checker.warm();

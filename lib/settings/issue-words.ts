@@ -21,6 +21,8 @@ export const SETTING_NAMES: Record<string, string> = {
   sites: 'sites',
   policyUrl: 'policy link',
   contact: 'contact',
+  pupilNameAnswers: 'how far “This isn’t a pupil” reaches',
+  officialAccounts: 'the school’s own accounts',
 };
 
 export interface IssueGroupWords {

@@ -56,4 +56,6 @@ export const tiktok: SiteAdapter = {
       maxLevels: 12,
     },
   ],
+  // Signed-in account (official accounts) [L]: the side bar's Profile link is /@<handle>.
+  signedInAccount: [{ selector: 'a[data-e2e="nav-profile"]', from: 'href', pattern: '^(?:https://www\\.tiktok\\.com)?/@([A-Za-z0-9._]{1,24})/?$' }],
 };

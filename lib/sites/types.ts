@@ -56,6 +56,16 @@ export interface SiteAdapter {
   modEnterSends: Surface[];
   /** Requests, profiles and chats, for pupil-contact. */
   contacts: ContactSurface[];
+  /** Where the page shows which account is signed in (for the school's own accounts), tried in order. */
+  signedInAccount?: AccountHook[];
+}
+
+/** Where to read the signed-in account: an element, one of its attributes (or its text), and a pattern whose first group is the account. */
+export interface AccountHook {
+  selector: string;
+  from: 'href' | 'aria-label' | 'text' | 'alt';
+  /** Regular expression (source text); its first capture group is the handle or name. */
+  pattern?: string;
 }
 
 /** True when `el` or an ancestor matches the hint and the path fits. */

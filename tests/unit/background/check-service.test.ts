@@ -25,10 +25,10 @@ describe('the background check service', () => {
     expect(r?.findings.map((f) => f.rule)).toEqual(['pupil-mention']);
   });
 
-  it('keeps a "not a pupil" exception across a worker restart, even when the policy arrives first', async () => {
+  it('keeps a "not a pupil" answer across a worker restart, even when the policy arrives first', async () => {
     const area = memoryArea({ [STORAGE_KEYS.state]: state });
     const first = new CheckService(area as never);
-    await first.handle({ type: 'second-look:not-a-match', rule: 'pupil-mention', words: 'Jack Smith' });
+    await first.handle({ type: 'second-look:not-a-match', rule: 'pupil-mention', words: check.text, scope: 'post', start: 10, end: 20, surface: 'post', site: 'x' });
     expect((await first.handle(check))?.findings).toEqual([]);
 
     const restarted = new CheckService(area as never);
