@@ -161,11 +161,6 @@ export function WarningCard(props: WarningCardProps & Partial<CardLayout>) {
       <div class="head">
         <span class="badge">{SEVERITY_WORD[top.severity]}</span>
         <span class="title">Second Look</span>
-        {!holding && (
-          <button type="button" class="close" onClick={onDismiss} aria-label="Dismiss this warning for this text">
-            ×
-          </button>
-        )}
       </div>
       {official?.note && <p class="note">{official.note}</p>}
       {holding && <p class="hold">{holdWords(surface)}</p>}
@@ -219,6 +214,12 @@ export function WarningCard(props: WarningCardProps & Partial<CardLayout>) {
       <p class="shortcut" aria-hidden="true">
         {SHORTCUT_WORDS} to read this · Esc to go back
       </p>
+      {/* Last in the tab order, drawn at the top right: the shortcut reads the warning first. */}
+      {!holding && (
+        <button type="button" class="close" onClick={onDismiss} aria-label="Dismiss this warning for this text">
+          ×
+        </button>
+      )}
     </section>
   );
 }

@@ -3,6 +3,7 @@
  * Pure strings: the card and the tests both read them.
  */
 import type { AnswerScope } from '../lib/background/answer-scope';
+import { typeset } from '../lib/engine/typeset';
 import type { RuleId, Severity, Surface } from '../lib/policy/rule-ids';
 
 export const SEVERITY_WORD: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low' };
@@ -52,7 +53,7 @@ const WHO: Partial<Record<RuleId, string>> = {
 
 /** Quote the person's words back, curly-quoted and short. */
 export function quoteWords(words: string): string {
-  const s = words.replace(/\s+/g, ' ').trim();
+  const s = typeset(words.replace(/\s+/g, ' ').trim());
   return `‘${s.length > 30 ? `${s.slice(0, 29)}…` : s}’`;
 }
 

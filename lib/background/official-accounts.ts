@@ -9,7 +9,7 @@ import type { Policy } from '../policy/schema';
 
 /** "@OakfieldPS", "oakfieldps" and "OakfieldPS " are the same account; so are a Page's name in any case. */
 export function accountKey(account: string): string {
-  return foldText(account.trim().replace(/^@/, '').replace(/^https?:\/\/[^/]+\/@?/i, '').replace(/\/+$/, ''));
+  return foldText(account.trim().replace(/^https?:\/\/[^/]+\//i, '').replace(/^@/, '').replace(/\/+$/, '')).replace(/ /g, '');
 }
 
 /** The school's account the person is signed in as, as the policy lists it, or undefined. */

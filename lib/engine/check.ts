@@ -5,6 +5,7 @@
 import type { Policy } from '../policy/schema';
 import type { RuleId, Severity, Site, Surface, TextRuleId } from '../policy/rule-ids';
 import { analyse, isStrongName, type Analysis, type RawFinding } from './analysis';
+import { typeset } from './typeset';
 import { compilePolicy, type CompiledPolicy } from './compile';
 import { matchContact, type ContactMatch } from './contact';
 import { RULES } from './rules/catalogue';
@@ -67,6 +68,7 @@ const RULE_RUNNERS: Record<TextRuleId, (a: Analysis) => RawFinding[]> = {
 };
 
 const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
 
 /** Longest-first, dropping any finding of the same rule that lies inside another. */
 function dropContained(findings: RawFinding[]): RawFinding[] {
@@ -141,8 +143,9 @@ export class Engine {
         const config = this.compiled.rules[f.rule];
         return {
           ...f,
-          clause: { text: config.clause, bySchool: config.clauseIsSchools, ...(url ? { url } : {}) },
-          advice: RULES[f.rule as RuleId].advice,
+          message: typeset(f.message),
+          clause: { text: typeset(config.clause), bySchool: config.clauseIsSchools, ...(url ? { url } : {}) },
+          advice: typeset(RULES[f.rule as RuleId].advice),
         };
       });
     const strongName = findings.map((f) => a.names.some((n) => n.start === f.start && n.end === f.end && isStrongName(n)));

@@ -65,12 +65,12 @@ function buildPerson(row: string[], cols: ColumnMap, kind: RosterKind): Built | 
   let order: Built['order'];
   if ((!first || !last) && cols.fullName !== undefined && cell(cols.fullName)) {
     const split = splitFullName(cell(cols.fullName));
-    if (!split) return `"${cell(cols.fullName)}" needs both a forename and a surname.`;
+    if (!split) return `has one name only (“${cell(cols.fullName)}”), not a forename and a surname.`;
     ({ first, last, order } = split);
   }
   if (!first && !last) return 'has no name.';
-  if (!first) return `has a surname ("${last}") but no forename.`;
-  if (!last) return `has a forename ("${first}") but no surname.`;
+  if (!first) return `has a surname (“${last}”) but no forename.`;
+  if (!last) return `has a forename (“${first}”) but no surname.`;
   const name = `${first} ${last}`;
   const aliases = nameVariants(name, [first, legalFirst, prefFirst], [last, legalLast, prefLast]);
   const person: StaffMember = { name };
@@ -101,7 +101,7 @@ export function importRoster(csvText: string, kind: RosterKind, fileLabel: strin
     const row = (quoteError.row ?? 0) + 1;
     return {
       ok: false,
-      error: `${fileLabel}: row ${row} opens a quote (") that never closes, so the rest of the file cannot be read. Check that row in a spreadsheet and save the file as CSV again.`,
+      error: `${fileLabel}: row ${row} opens a quote with a quotation mark that is never closed, so the rest of the file cannot be read. Check that row in a spreadsheet and save the file as CSV again.`,
     };
   }
 
@@ -151,7 +151,7 @@ export function importRoster(csvText: string, kind: RosterKind, fileLabel: strin
     const rowNo = i + 1;
     const extra = row.slice(header.length).filter((c) => c.trim() !== '');
     if (extra.length) {
-      skipped.push({ row: rowNo, message: `has ${row.length} values but the header has ${header.length} columns; is a name with a comma missing its quotes?` });
+      skipped.push({ row: rowNo, message: `has ${row.length} values but the header row has ${header.length} columns. Is there a name with a comma in it that needs quotation marks?` });
       continue;
     }
     const built = buildPerson(row, cols, kind);
@@ -189,8 +189,8 @@ export function importRoster(csvText: string, kind: RosterKind, fileLabel: strin
 
   if (duplicates.length) notes.push(`Merged ${plural(duplicates.length, 'repeated name')} into one entry each: ${duplicates.join('; ')}.`);
   if (withLegalAlias) notes.push(`${plural(withLegalAlias, 'person has', 'people have')} a preferred name; their legal name is kept as an alias.`);
-  if (orders.has('surname-comma')) notes.push('Read full names written "Surname, Forename".');
-  if (orders.has('surname-capitals')) notes.push('Read full names written "SURNAME Forename".');
+  if (orders.has('surname-comma')) notes.push('Read full names written “Surname, Forename”.');
+  if (orders.has('surname-capitals')) notes.push('Read full names written “SURNAME Forename”.');
   const unused = header.map((h) => h.trim()).filter((h, i) => h && !Object.values(cols).includes(i));
   if (unused.length) notes.push(`Not taken from the file: ${unused.map((h) => `"${h}"`).join(', ')} (only names${kind === 'staff' ? ' and job titles' : ''} are used).`);
 

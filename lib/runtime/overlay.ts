@@ -17,7 +17,7 @@ import { h, render } from 'preact';
 import { SHORTCUT_SPOKEN } from '../../components/card-words';
 import { WarningCard, headline, type CardFinding, type WarningCardProps } from '../../components/WarningCard';
 import type { Severity } from '../policy/rule-ids';
-import { intersect, place, type Box, type Size } from './placement';
+import { EDGE, GAP, intersect, place, type Box, type Size } from './placement';
 import { createLiveRegion, createShadowHost } from './shadow-host';
 import { isTextField, rangeFor, type Editable, type EditorText } from './editor-text';
 
@@ -29,6 +29,8 @@ export interface Mark {
   severity: Severity;
 }
 
+/** The card is never made narrower than this to fit beside an editor. */
+const MIN_SIDE_WIDTH = 280;
 /** A one-line summary is this tall (warning-card.css `.compact`). */
 const COMPACT_HEIGHT = 34;
 /** An editor this tall, or one whose text is cut off, gets margin markers for its flagged words. */
@@ -205,7 +207,22 @@ export class Overlay {
       }
       this.fullSize = { width: this.anchor.offsetWidth, height: this.anchor.offsetHeight, viewport: vp.width };
     }
-    const full = place(input, this.fullSize);
+    let full = place(input, this.fullSize);
+    this.anchor.style.width = '';
+    if (full.cost > 0) {
+      // No room for the whole card at its width: try it narrower, in the space beside the editor.
+      for (const space of [vp.width - EDGE - (r.right + GAP), r.left - GAP - EDGE]) {
+        const width = Math.floor(space);
+        if (width < MIN_SIDE_WIDTH || width >= this.fullSize.width) continue;
+        this.anchor.style.width = `${width}px`;
+        const narrow = place(input, { width, height: this.anchor.offsetHeight });
+        if (narrow.cost === 0) {
+          full = narrow;
+          break;
+        }
+        this.anchor.style.width = '';
+      }
+    }
     let spot = full;
     let compact = false;
     if (full.cost > 0 && !this.expanded && !holding) {
@@ -216,6 +233,7 @@ export class Overlay {
         compact = true;
       }
     }
+    if (compact) this.anchor.style.width = '';
     if (compact !== this.compact) {
       this.compact = compact;
       this.renderCard();

@@ -100,7 +100,7 @@ test.describe('personal set-up on the options page', () => {
     await options.getByRole('button', { name: 'Save' }).click();
     await expect(options.locator('#save-status')).toContainText('Not saved: one thing needs fixing first');
     const error = options.locator('#pupils-errors');
-    await expect(error).toContainText('Line 2: "Brown, Olivia" has a comma. Write the name first name first, as school uses it, for example "Olivia Brown".');
+    await expect(error).toContainText('Line 2: “Brown, Olivia” has a comma. Write the name first name first, as school uses it, for example “Olivia Brown”.');
     await expect(pupils).toHaveAttribute('aria-invalid', 'true');
     await expect(pupils).toHaveAttribute('aria-describedby', /pupils-errors/);
     // The summary by the Save button links to the field.

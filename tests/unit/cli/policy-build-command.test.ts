@@ -126,8 +126,8 @@ describe('policy build', () => {
     const out = tmp();
     const { code, stderr } = await cli(['policy', 'build', '--school', 'Oakfield', '--pupils', mis('ugly-bad-rows.csv'), '--out', out]);
     expect(code).toBe(0);
-    expect(stderr).toContain('ugly-bad-rows.csv: warning: row 4 skipped: it has a surname ("Begum") but no forename.');
-    expect(stderr).toContain('ugly-bad-rows.csv: warning: row 7 skipped: it has a forename ("Theo") but no surname.');
+    expect(stderr).toContain('ugly-bad-rows.csv: warning: row 4 skipped: it has a surname (“Begum”) but no forename.');
+    expect(stderr).toContain('ugly-bad-rows.csv: warning: row 7 skipped: it has a forename (“Theo”) but no surname.');
   });
 
   it('merges a settings file, validated with paths', async () => {

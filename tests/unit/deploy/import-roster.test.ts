@@ -156,15 +156,15 @@ describe('problems, said clearly', () => {
   it('bad rows are skipped and reported by their spreadsheet row number; the rest is imported', () => {
     const r = imported('ugly-bad-rows.csv');
     expect(r.skipped).toEqual([
-      { row: 4, message: 'has a surname ("Begum") but no forename.' },
-      { row: 7, message: 'has a forename ("Theo") but no surname.' },
+      { row: 4, message: 'has a surname (“Begum”) but no forename.' },
+      { row: 7, message: 'has a forename (“Theo”) but no surname.' },
     ]);
     expect(r.people).toHaveLength(8);
   });
 
   it('a name split by an unquoted comma is reported, not read as a wrong name', () => {
     const r = imported('ugly-unquoted-comma.csv');
-    expect(r.skipped).toEqual([{ row: 2, message: expect.stringContaining('comma missing its quotes') }]);
+    expect(r.skipped).toEqual([{ row: 2, message: expect.stringContaining('a comma in it that needs quotation marks') }]);
     expect(r.people.map((p) => p.name)).not.toContain('Thornton');
     expect(r.people).toHaveLength(5);
   });
@@ -196,6 +196,6 @@ describe('problems, said clearly', () => {
 
   it('a one-word full name is a bad row, by number', () => {
     const r = ok(importRoster('Name\nIsla Thornton\nMadonna\nAlfie Hartley\nAisha Begum\nZofia Kowalska\n', 'pupils', 'p.csv'));
-    expect(r.skipped).toEqual([{ row: 3, message: '"Madonna" needs both a forename and a surname.' }]);
+    expect(r.skipped).toEqual([{ row: 3, message: 'has one name only (“Madonna”), not a forename and a surname.' }]);
   });
 });
