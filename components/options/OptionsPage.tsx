@@ -143,7 +143,7 @@ export function OptionsPage() {
     // What was saved, as it now reads (hashed names become a count); other steps keep their edits.
     const fresh = policyToForm(result.policy, inForce, lockedKeys);
     const others = OPTIONS_STEPS.filter((s) => s.id !== step.id && unsaved.has(s.id)).flatMap((s) => s.fields);
-    setForm(stepForm(form!, fresh, OPTIONS_STEPS.flatMap((s) => s.fields).filter((f) => !others.includes(f))));
+    setForm(stepForm(form!, fresh, others));
     setUnsaved((u) => {
       const next = new Set(u);
       next.delete(step.id);

@@ -61,8 +61,9 @@ function couldBeCue(t: Token): boolean {
   return !t.isNumber && t.norm.length >= 3 && !NOT_CUES.has(t.norm);
 }
 
-export function surroundings(text: string, start: number, end: number): Surroundings {
-  const sentence = sentenceTokens(tokenise(text), start, end);
+/** `tokens`: the text's tokens, when the caller has them already (several findings in one text). */
+export function surroundings(text: string, start: number, end: number, tokens: Token[] = tokenise(text)): Surroundings {
+  const sentence = sentenceTokens(tokens, start, end);
   const outside = sentence.filter((t) => t.end <= start || t.start >= end);
   const context = outside.filter(couldBeCue);
   const distance = (t: Token) => (t.end <= start ? start - t.end : t.start - end);

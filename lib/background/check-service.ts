@@ -5,6 +5,7 @@
 import type { Storage } from 'webextension-polyfill';
 import { createEngine, type Engine } from '../engine/check';
 import type { Inspection } from '../engine/check';
+import { tokenise, type Token } from '../engine/tokenise';
 import type { AnswerOffer, CheckedFinding, CheckRequest, CheckResponse, ContactRequest, ContactResponse, NotAMatchRequest, Request } from '../messages';
 import type { Policy } from '../policy/schema';
 import { DEFAULT_POLICY, STORAGE_KEYS, type PolicyState } from '../policy/storage-keys';
@@ -17,9 +18,11 @@ export const ANSWERABLE_RULES = new Set(['pupil-mention', 'colleague-mention', '
 
 /** What the card may offer for each finding: the reaches the policy allows, and the words "posts like this" rests on. */
 function offers(text: string, inspection: Inspection, policy: Policy): (AnswerOffer | undefined)[] {
+  let tokens: Token[] | undefined;
   return inspection.findings.map((f, i) => {
     if (!ANSWERABLE_RULES.has(f.rule)) return undefined;
-    const cues = surroundings(text, f.start, f.end).cues.map((c) => c.written);
+    tokens ??= tokenise(text);
+    const cues = surroundings(text, f.start, f.end, tokens).cues.map((c) => c.written);
     const scopes = allowedScopes(f.rule, inspection.strongName[i] ?? false, policy).filter((s) => s !== 'similar' || cues.length > 0);
     return { scopes, cues };
   });

@@ -359,6 +359,8 @@ export class EditorSession {
   }
 
   hold(pending: PendingSubmit): void {
+    // The prompt takes focus: Edit (or Esc) puts the caret back where the send came from.
+    if (document.activeElement === this.editor) this.caret = saveCaret(this.editor);
     this.holding = pending;
     chooseSpotlight(this);
     this.render();

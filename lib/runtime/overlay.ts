@@ -41,7 +41,10 @@ const MAX_NEIGHBOURS = 60;
 /** Visible cards in this page, so that cards for several fields of one form do not cover each other. */
 const placedCards = new Set<HTMLElement>();
 
-const NEIGHBOURS = 'input:not([type="hidden"]), textarea, select, button, [role="button"], [role="textbox"], [contenteditable="true"], a[href]';
+/** In a form: its fields and buttons (Save, Cancel, the other fields) stay clear. */
+const FORM_NEIGHBOURS = 'input:not([type="hidden"]), textarea, select, button, [role="button"], [role="textbox"], [contenteditable="true"]';
+/** In a dialog that is not a form (a post composer): its other fields, and buttons that close it. */
+const DIALOG_NEIGHBOURS = 'input:not([type="hidden"]), textarea, [role="textbox"], [contenteditable="true"], [aria-label="Close"], [aria-label="Cancel"], [aria-label="Discard"]';
 
 export class Overlay {
   private readonly host: HTMLElement;
@@ -200,6 +203,8 @@ export class Overlay {
     this.anchor.style.display = 'block';
     const { hard, soft } = this.obstacles(r);
     const input = { editor: r, viewport: vp, hard, soft };
+    // Measured and first tried at the card's own width; narrower only below, if that is what fits.
+    this.anchor.style.width = '';
     if (!this.fullSize || this.fullSize.viewport !== vp.width) {
       if (this.compact) {
         this.compact = false;
@@ -208,7 +213,6 @@ export class Overlay {
       this.fullSize = { width: this.anchor.offsetWidth, height: this.anchor.offsetHeight, viewport: vp.width };
     }
     let full = place(input, this.fullSize);
-    this.anchor.style.width = '';
     if (full.cost > 0) {
       // No room for the whole card at its width: try it narrower, in the space beside the editor.
       for (const space of [vp.width - EDGE - (r.right + GAP), r.left - GAP - EDGE]) {
@@ -253,8 +257,10 @@ export class Overlay {
       hard.push(...this.textBoxes(r));
     }
     const controls = new Set<Element>(this.keepClear());
-    const form = this.editor.closest('form, [role="form"], [role="dialog"], dialog');
-    if (form) for (const el of [...form.querySelectorAll(NEIGHBOURS)].slice(0, MAX_NEIGHBOURS)) controls.add(el);
+    const form = this.editor.closest('form, [role="form"]');
+    const dialog = form ? null : this.editor.closest('[role="dialog"], dialog');
+    const around = form ?? dialog;
+    if (around) for (const el of [...around.querySelectorAll(form ? FORM_NEIGHBOURS : DIALOG_NEIGHBOURS)].slice(0, MAX_NEIGHBOURS)) controls.add(el);
     for (const c of controls) {
       if (c === this.editor || this.editor.contains(c) || c.contains(this.editor)) continue;
       const b = c.getBoundingClientRect();

@@ -97,6 +97,7 @@ test.describe('false-match answers reach only as far as they say', () => {
 
     // The options page lists it with what it silences, and it can be undone.
     const options = await openOptions(context);
+    await options.getByRole('button', { name: /^Done/ }).click();
     const item = options.locator('.exceptions li');
     await expect(item).toContainText('J… S… (10 characters)');
     await expect(item).toContainText('in one sentence of 11 words only');
@@ -129,6 +130,7 @@ test.describe('false-match answers reach only as far as they say', () => {
     expect(await cardText(x)).toContain('“Jack Smith” names a pupil');
 
     const options = await openOptions(context);
+    await options.getByRole('button', { name: /^Done/ }).click();
     await expect(options.locator('.exceptions li')).toContainText('in posts that also say B… (5 characters), K… (7 characters) or T… (5 characters)');
   });
 });
