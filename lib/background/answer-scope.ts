@@ -47,13 +47,27 @@ export interface Surroundings {
   cues: { folded: string; written: string }[];
 }
 
+/** A sentence is read at most this many words either side of the flagged words (text with no full stops). */
+const SENTENCE_REACH = 40;
+
 /** The tokens of the sentence around [start, end), by the tokeniser's own sentence starts. */
 function sentenceTokens(tokens: Token[], start: number, end: number): Token[] {
-  let first = tokens.findIndex((t) => t.end > start);
-  if (first < 0) return [];
-  while (first > 0 && !tokens[first].sentenceStart) first--;
-  let last = first;
-  while (last + 1 < tokens.length && (tokens[last + 1].start < end || !tokens[last + 1].sentenceStart)) last++;
+  // The first token that ends after `start` (binary search: many findings in one long text).
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end > start) hi = mid;
+    else lo = mid + 1;
+  }
+  if (lo >= tokens.length) return [];
+  const at = lo;
+  let first = at;
+  while (first > 0 && at - first < SENTENCE_REACH && !tokens[first].sentenceStart) first--;
+  let last = at;
+  while (last + 1 < tokens.length && tokens[last + 1].start < end) last++;
+  const evidenceEnd = last;
+  while (last + 1 < tokens.length && last - evidenceEnd < SENTENCE_REACH && !tokens[last + 1].sentenceStart) last++;
   return tokens.slice(first, last + 1);
 }
 

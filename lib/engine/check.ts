@@ -3,7 +3,7 @@
  * findings out; no DOM, no browser APIs, never throws on any text.
  */
 import type { Policy } from '../policy/schema';
-import type { RuleId, Severity, Site, Surface, TextRuleId } from '../policy/rule-ids';
+import { TEXT_RULE_IDS, type RuleId, type Severity, type Site, type Surface, type TextRuleId } from '../policy/rule-ids';
 import { analyse, isStrongName, type Analysis, type RawFinding } from './analysis';
 import { typeset } from './typeset';
 import { compilePolicy, type CompiledPolicy } from './compile';
@@ -87,14 +87,24 @@ function dropContained(findings: RawFinding[]): RawFinding[] {
 /**
  * One finding per piece of evidence: words already flagged by another rule are not flagged again
  * ("Oakfield Primary School" names the school; "Primary School" inside it does not also "tell where
- * you work"). The finding kept is the more severe, then the one with the longer evidence.
+ * you work"). A finding goes when a finding of another rule, at least as severe, covers its words
+ * (for the same words, the first rule in the catalogue's order stays). Linear in the findings: a
+ * sweep by start, keeping the furthest end reached per severity and rule.
  */
 function onePerSpan(findings: RawFinding[]): RawFinding[] {
-  const ranked = [...findings].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || y.end - y.start - (x.end - x.start));
+  const order = (f: RawFinding) => TEXT_RULE_IDS.indexOf(f.rule);
+  const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || order(a) - order(b));
+  /** reach[severity][rule]: the furthest end of a finding of that rule and severity that started at or before here. */
+  const reach = new Map<string, number>();
   const kept: RawFinding[] = [];
-  for (const f of ranked) {
-    if (kept.some((k) => k.rule !== f.rule && k.start <= f.start && f.end <= k.end)) continue;
-    kept.push(f);
+  for (const f of sorted) {
+    const covered = [...reach].some(([key, end]) => {
+      const [severity, rule] = key.split('|');
+      return rule !== f.rule && end >= f.end && SEVERITY_ORDER[severity as Severity] <= SEVERITY_ORDER[f.severity];
+    });
+    if (!covered) kept.push(f);
+    const key = `${f.severity}|${f.rule}`;
+    reach.set(key, Math.max(reach.get(key) ?? -1, f.end));
   }
   return kept;
 }
@@ -148,7 +158,8 @@ export class Engine {
           advice: typeset(RULES[f.rule as RuleId].advice),
         };
       });
-    const strongName = findings.map((f) => a.names.some((n) => n.start === f.start && n.end === f.end && isStrongName(n)));
+    const strong = new Set(a.names.filter(isStrongName).map((n) => `${n.start}|${n.end}`));
+    const strongName = findings.map((f) => strong.has(`${f.start}|${f.end}`));
     const schoolContext = a.terms.some((t) => SCHOOL_CONTEXT_LISTS.has(t.value.list) && !t.value.contextual);
     return { findings, strongName, schoolContext };
   }

@@ -336,10 +336,14 @@ test.describe('counts that mean what they say', () => {
     // Held, Edit (nothing counted), held again, Comment anyway.
     await page.keyboard.type('Olivia Brown was great');
     await cardText(page);
-    await page.keyboard.press('Enter'); // held
+    const held = async (yes: boolean) => expect.poll(async () => (await readCards(page)).roles.includes('alertdialog')).toBe(yes);
+    await page.keyboard.press('Enter');
+    await held(true);
     await page.keyboard.press('Enter'); // Edit
+    await held(false);
     expect(await counts()).toMatchObject({ shown: 2, edited: 1, cancelled: 0, postedAnyway: 0 });
-    await page.keyboard.press('Enter'); // held again
+    await page.keyboard.press('Enter');
+    await held(true);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter'); // Comment anyway
     await expect.poll(() => submitted(page)).toHaveLength(2);
@@ -385,7 +389,7 @@ test.describe('counts that mean what they say', () => {
 test.describe('the school’s own accounts', () => {
   test('signed in as one: no warning for the school or school life, a note once, and pupils still warned with “check consent”', async ({ context }) => {
     // The practice pages are signed in as @sam (X) and "Sam Teacher" (Facebook).
-    const policy = { ...SCHOOL, officialAccounts: { x: ['@Sam'], facebook: ['Sam Teacher'] } };
+    const policy = { ...SCHOOL, officialAccounts: { x: ['@Sam'], facebook: ['Sam Teacher'], instagram: ['sam'] } };
     const page = await open(context, 'x home post', policy);
     await page.keyboard.type('Proud of our Year 6 at Wrenfield Junior School for a great sports day');
     await page.waitForTimeout(600);
@@ -411,6 +415,15 @@ test.describe('the school’s own accounts', () => {
     const later = await cardText(again);
     expect(later).toContain('Check consent before naming a pupil');
     expect(later).not.toContain('You are posting as');
+
+    // Instagram reads the account from its side bar's profile link.
+    const ig = await context.newPage();
+    await openSurface(ig, surface('instagram comment'));
+    await ig.locator(surface('instagram comment').editor).click();
+    await ig.keyboard.type('Sports day at Wrenfield Junior School with Jack Smith');
+    const igText = await cardText(ig);
+    expect(igText).toContain('You are posting as sam');
+    expect(igText).not.toContain('names your school');
 
     // Not signed in as one of them (TikTok's @sam is not listed): the usual warnings.
     const tt = await context.newPage();
