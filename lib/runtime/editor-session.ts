@@ -79,6 +79,8 @@ export class EditorSession {
   /** The allowed send is one the person chose "… anyway" for (not one released after a wait). */
   private allowAnyway = false;
   private lastSubmitAt = -Infinity;
+  /** What that send sent: a second trigger is the same send only while the editor holds this, or nothing. */
+  private lastSentText = '';
   private frame = 0;
   lastActive = performance.now();
 
@@ -307,8 +309,8 @@ export class EditorSession {
 
   /** What a send now would meet, without acting on it. */
   assess(): 'pass' | 'hold' | 'stale' {
-    if (performance.now() - this.lastSubmitAt < SAME_SUBMIT_MS) return 'pass';
     const now = readEditor(this.editor).text;
+    if (this.sameSubmit(now)) return 'pass';
     const text = now.trim() ? now : this.lastText;
     if (!text.trim()) return 'pass';
     if (text !== this.checkedText) return 'stale';
@@ -335,8 +337,13 @@ export class EditorSession {
 
   /** The send went through. */
   markSent(): void {
-    if (performance.now() - this.lastSubmitAt >= SAME_SUBMIT_MS) this.finishPost('sent');
+    if (!this.sameSubmit(readEditor(this.editor).text)) this.finishPost('sent');
     this.sent();
+  }
+
+  /** A trigger right after a send, with the sent text (or an editor the site has emptied): the same send. */
+  private sameSubmit(now: string): boolean {
+    return performance.now() - this.lastSubmitAt < SAME_SUBMIT_MS && (!now.trim() || now === this.lastSentText);
   }
 
   /**
@@ -367,6 +374,8 @@ export class EditorSession {
   }
 
   private sent(): void {
+    const now = readEditor(this.editor).text;
+    this.lastSentText = now.trim() ? now : this.lastText;
     this.lastSubmitAt = performance.now();
     this.lastText = '';
     this.warned = false;

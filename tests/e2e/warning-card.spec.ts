@@ -163,8 +163,10 @@ test.describe('placement', () => {
       return layout;
     };
     const layout = await check();
-    // The first name is in view beside its line; the last is below the window, its marker at the bottom edge.
-    expect(layout.markers.map((m) => m.where).sort()).toEqual(['below', 'beside']);
+    // One name is in view, its marker beside its line; the other is scrolled out of the window
+    // (typing scrolled the page to the caret), its marker at the window's edge.
+    const where = layout.markers.map((m) => m.where).sort();
+    expect(where.length === 2 && where[1] === 'beside' && ['above', 'below'].includes(where[0]), where.join()).toBe(true);
     if (layout.cards[0].compact) await clickCardButton(page, 'Details');
 
     // One of the two names is out of view: its message offers Show, which brings it into view.
