@@ -33,3 +33,18 @@ export function findings(engine: Engine, text: string, surface: Surface = 'post'
 export function ofRule(engine: Engine, rule: string, text: string, surface: Surface = 'post'): SeenFinding[] {
   return findings(engine, text, surface).filter((f) => f.rule === rule);
 }
+
+/** storage.local as a plain object (get by key, list of keys or null; set), copying values as the browser does. */
+export function memoryArea(initial: Record<string, unknown> = {}) {
+  const data: Record<string, unknown> = structuredClone(initial);
+  return {
+    data,
+    async get(keys: string | string[] | null) {
+      const list = keys === null ? Object.keys(data) : Array.isArray(keys) ? keys : [keys];
+      return Object.fromEntries(list.filter((k) => k in data).map((k) => [k, structuredClone(data[k])]));
+    },
+    async set(items: Record<string, unknown>) {
+      Object.assign(data, structuredClone(items));
+    },
+  };
+}

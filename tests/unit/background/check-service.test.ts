@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CheckService } from '../../../lib/background/check-service';
 import { STORAGE_KEYS } from '../../../lib/policy/storage-keys';
+import { memoryArea } from '../helpers';
 
-function memoryArea(initial: Record<string, unknown> = {}) {
-  const data: Record<string, unknown> = { ...initial };
-  return {
-    data,
-    get: async (keys: string | string[] | null) => {
-      const list = keys === null ? Object.keys(data) : Array.isArray(keys) ? keys : [keys];
-      return Object.fromEntries(list.filter((k) => k in data).map((k) => [k, data[k]]));
-    },
-    set: async (items: Record<string, unknown>) => void Object.assign(data, items),
-  };
-}
 
 const state = { policy: { pupils: [{ name: 'Jack Smith' }], mode: 'confirm' as const }, source: 'personal' as const, lockedKeys: [], issues: [], updatedAt: 1 };
 const check = { type: 'second-look:check' as const, text: 'Well done Jack Smith', surface: 'post' as const, site: 'x' as const };

@@ -9,18 +9,8 @@ import { CheckService } from '../../../lib/background/check-service';
 import type { AnswerScope } from '../../../lib/background/answer-scope';
 import type { Policy } from '../../../lib/policy/schema';
 import { STORAGE_KEYS } from '../../../lib/policy/storage-keys';
+import { memoryArea } from '../helpers';
 
-function memoryArea(initial: Record<string, unknown> = {}) {
-  const data: Record<string, unknown> = { ...initial };
-  return {
-    data,
-    get: async (keys: string | string[] | null) => {
-      const list = keys === null ? Object.keys(data) : Array.isArray(keys) ? keys : [keys];
-      return Object.fromEntries(list.filter((k) => k in data).map((k) => [k, structuredClone(data[k])]));
-    },
-    set: async (items: Record<string, unknown>) => void Object.assign(data, structuredClone(items)),
-  };
-}
 
 const SCHOOL: Policy = {
   schoolName: 'Oakfield Primary School',

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Exceptions } from '../../../lib/background/exceptions';
 import { readExceptions, withoutException } from '../../../lib/settings/exception-list';
+import { memoryArea } from '../helpers';
 
-/** storage.local as a plain object, enough for the background's Exceptions class. */
-function memoryArea() {
-  const data: Record<string, unknown> = {};
-  return {
-    data,
-    async get(keys: string | string[]) {
-      return Object.fromEntries((Array.isArray(keys) ? keys : [keys]).filter((k) => k in data).map((k) => [k, structuredClone(data[k])]));
-    },
-    async set(items: Record<string, unknown>) {
-      Object.assign(data, structuredClone(items));
-    },
-  };
-}
 
 describe('the "not a match" list in the options page', () => {
   it('removes just the one answer, and the background then treats those words as a match again', async () => {
