@@ -143,7 +143,7 @@ export function WarningCard(props: WarningCardProps & Partial<CardLayout>) {
 
   if (compact && !holding) {
     return (
-      <section class={`card compact ${top.severity}`} role="region" aria-label={label} onKeyDown={cycleFocus}>
+      <section class={`card warning compact ${top.severity}`} role="region" aria-label={label} onKeyDown={cycleFocus}>
         <span class="badge">{SEVERITY_WORD[top.severity]}</span>
         <span class="message first summary" tabIndex={-1}>
           {headline(findings)}
@@ -157,7 +157,7 @@ export function WarningCard(props: WarningCardProps & Partial<CardLayout>) {
 
   let firstMessage = true;
   return (
-    <section class={`card ${top.severity}`} role={holding ? 'alertdialog' : 'region'} aria-label={label} onKeyDown={cycleFocus}>
+    <section class={`card warning ${top.severity}`} role={holding ? 'alertdialog' : 'region'} aria-label={label} onKeyDown={cycleFocus}>
       <div class="head">
         <span class="badge">{SEVERITY_WORD[top.severity]}</span>
         <span class="title">Second Look</span>
