@@ -81,6 +81,15 @@ const ABOUT_TO: Record<ContactAction, string> = {
   'open-chat': 'You are about to open a chat with someone who',
 };
 
+/** What to do instead, for what the person was about to do (a follow from a profile is not a request). */
+const ADVICE: Record<ContactAction, string> = {
+  accept: 'Leave the request unanswered or decline it. Tell your designated safeguarding lead if a pupil keeps trying to get in touch.',
+  'add-friend': 'Do not send friend requests to pupils from a personal account.',
+  follow: 'Do not follow pupils from a personal account.',
+  message: 'Do not message pupils from a personal account. Use the school’s own ways of contacting pupils and families.',
+  'open-chat': 'Keep chats with pupils off personal accounts. Tell your designated safeguarding lead about any message a pupil has sent you.',
+};
+
 export interface ContactPromptProps {
   match: ContactMatch;
   does: ContactAction;
@@ -103,7 +112,7 @@ export function ContactPrompt({ match, does, onCancel, onProceed, onNotAPupil }:
         {ABOUT_TO[does]} looks like {WHOSE[match.group]}. {match.message}
       </p>
       <Clause clause={match.clause} />
-      <p class="advice">{match.advice}</p>
+      <p class="advice">{match.group === 'pupil' ? ADVICE[does] : match.advice}</p>
       <button type="button" class="link" onClick={onNotAPupil}>
         This isn’t a pupil
       </button>

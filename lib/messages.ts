@@ -2,6 +2,7 @@
  * Messages between the content scripts and the background service worker. The engine and the roster
  * live only in the worker; a page's content script sends the text being written and gets findings back.
  */
+import type { AnswerScope } from './background/answer-scope';
 import type { ContactMatch, Finding } from './engine/check';
 import type { Site, Surface } from './policy/rule-ids';
 
@@ -18,20 +19,44 @@ export interface CheckRequest {
   site: Site;
   /** On message surfaces: who the message goes to, read from the chat's header. */
   recipient?: Recipient;
+  /** The account the person is signed in as, as the page shows it (handle or name), if the adapter can read it. */
+  account?: string;
+}
+
+/** The false-match answers the card may offer for a finding, and the words "posts like this" would rest on. */
+export interface AnswerOffer {
+  scopes: AnswerScope[];
+  /** The nearest words of the sentence that could make it a false match, as written. */
+  cues: string[];
+}
+
+export interface CheckedFinding extends Finding {
+  /** Only on findings about who or what a name is (pupil, colleague, the school). */
+  answers?: AnswerOffer;
 }
 
 export interface CheckResponse {
-  findings: Finding[];
+  findings: CheckedFinding[];
   mode: 'warn' | 'confirm';
   /** Whether the policy lets Second Look run on this site at all. */
   siteEnabled: boolean;
+  /** Signed in as one of the school's own accounts (the one named here): some rules stood down. */
+  officialAccount?: string;
 }
 
-/** The person says a match is wrong ("this isn't a pupil"): remember it, as a salted hash. */
+/** The person says a match is wrong ("this isn't a pupil"): remember it, as salted hashes. */
 export interface NotAMatchRequest {
   type: 'second-look:not-a-match';
   rule: string;
+  /** The words (pupil-contact: the displayed name; posts: the whole text, with `start`/`end`). */
   words: string;
+  /** Posts: how far the answer reaches, and where the words are in `words`. Absent: these words everywhere. */
+  scope?: AnswerScope;
+  start?: number;
+  end?: number;
+  surface?: Surface;
+  site?: Site;
+  account?: string;
 }
 
 /** Sent when an editor gets focus, so a sleeping worker is awake before the first keystroke. */

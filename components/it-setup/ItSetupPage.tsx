@@ -13,6 +13,9 @@ import { newRosterKey } from '../../lib/policy/hash-policy';
 import { isHttpsAddress } from '../../lib/policy/validate';
 import type { RosterKind } from '../../lib/roster-import/import-roster';
 
+/** The key file an earlier build wrote (its name is the same on the command line). */
+const KEY_FILE = 'roster-key.txt';
+
 const LABELS: Record<RosterKind, string> = {
   pupils: 'Pupils (required)',
   staff: 'Staff',
@@ -88,7 +91,7 @@ export function ItSetupPage() {
             decodeRosterKey(text);
             rosterKey = text;
           } catch {
-            errors.push(`${keyFile.label}: this is not a roster key (expected the one line of text that an earlier build saved as roster-key.txt).`);
+            errors.push(`${keyFile.label}: this is not a key for the name lists (expected the one line of text that an earlier build saved as ${KEY_FILE}).`);
           }
         } else {
           rosterKey = newRosterKey();
@@ -134,7 +137,7 @@ export function ItSetupPage() {
         as the <code>policy build</code> command. Everything happens on this device: the files are read here and the zip is made here.
       </p>
 
-      <form noValidate onSubmit={(e) => void build(e)} aria-label="Build the school's policy">
+      <form noValidate onSubmit={(e) => void build(e)} aria-label="Build the school’s policy">
         <fieldset>
           <legend>The school</legend>
           <div class="check">
@@ -226,7 +229,7 @@ export function ItSetupPage() {
           </div>
           {hashed && (
             <p>
-              <label for="file-key">Last term’s roster key (roster-key.txt), if you have one</label>
+              <label for="file-key">Last term’s key for the name lists ({KEY_FILE}), if you have one</label>
               <input type="file" id="file-key" name="file-key" accept=".txt,text/plain" aria-describedby="file-key-hint" />
               <span class="hint" id="file-key-hint">Without one a new key is made and put in the zip: keep it for next term.</span>
             </p>
@@ -259,7 +262,7 @@ export function ItSetupPage() {
               <a href={outcome.url} download={outcome.zipName}>
                 {outcome.zipName}
               </a>
-              .{outcome.newKey ? ' It holds roster-key.txt, a new roster key: keep it for next term’s build.' : ''}
+              .{outcome.newKey ? ` It holds ${KEY_FILE}, a new key for the name lists: keep it for next term’s build.` : ''}
             </p>
             <p>README.txt in the zip says which file goes to which console.</p>
           </section>

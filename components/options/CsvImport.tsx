@@ -1,7 +1,7 @@
 /**
  * Adding people to a roster from a CSV exported by the school's information system. The file is read
  * here, on the device, and never sent anywhere. A file that cannot be read changes nothing; a good one
- * adds to the list in the text box, which is saved only when the person presses Save.
+ * adds to the list in the text box, which is saved when the person saves this step.
  */
 import { useState } from 'preact/hooks';
 import type { StaffMember } from '../../lib/policy/schema';
@@ -32,7 +32,7 @@ export function CsvImport({ kind, onPeople }: Props) {
     if (!file) return;
     input.value = ''; // so choosing the same file again (after fixing it) is read again
     if (file.size > MAX_BYTES) {
-      setOutcome({ ok: false, error: `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB, too large to be a roster. Nothing was changed.` });
+      setOutcome({ ok: false, error: `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB, too large to be a list of names. Nothing was changed.` });
       return;
     }
     // Excel saves "CSV" as Windows-1252 or UTF-16 as often as UTF-8: decode by the bytes, not by hope.
@@ -46,7 +46,7 @@ export function CsvImport({ kind, onPeople }: Props) {
     const there = alreadyThere ? ` (${alreadyThere} already on the list)` : '';
     setOutcome({
       ok: true,
-      summary: `Added ${countOf(added, kind)} from ${file.name}${there}. Not saved yet: check the list, then press Save.`,
+      summary: `Added ${countOf(added, kind)} from ${file.name}${there}. Not saved yet: check the list, then press Save at the bottom of the window.`,
       skipped: result.skipped,
       notes: result.notes,
     });
@@ -73,7 +73,7 @@ export function CsvImport({ kind, onPeople }: Props) {
                 <ul>
                   {outcome.skipped.map((s) => (
                     <li key={s.row}>
-                      Row {s.row}: {s.message}
+                      Row {s.row} {s.message}
                     </li>
                   ))}
                 </ul>

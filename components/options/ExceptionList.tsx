@@ -1,13 +1,13 @@
 /**
- * The person's "not a pupil / not our school" answers. Each is a salted hash with a hint, so the words
- * themselves cannot be shown. Removing one brings the warning back: the background follows the list in
- * storage.
+ * The person's false-match answers ("This isn't a pupil" and the like), each with what it silences,
+ * and Undo. Each is kept as salted hashes with a hint, so the words themselves cannot be shown.
+ * Undoing one brings the warning back: the background follows the list in storage.
  */
 import browser from 'webextension-polyfill';
 import { useState } from 'preact/hooks';
 import { RULES } from '../../lib/engine/rules/catalogue';
-import type { RuleId } from '../../lib/policy/rule-ids';
-import { EXCEPTIONS_KEY, readExceptions, withoutException, type FalseMatch } from '../../lib/settings/exception-list';
+import type { PupilNameAnswers, RuleId } from '../../lib/policy/rule-ids';
+import { EXCEPTIONS_KEY, readExceptions, reachWords, withoutException, type FalseMatch } from '../../lib/settings/exception-list';
 
 function ruleTitle(rule: string): string {
   return RULES[rule as RuleId]?.title ?? rule;
@@ -24,39 +24,43 @@ async function remove(gone: FalseMatch): Promise<void> {
   await browser.storage.local.set({ [EXCEPTIONS_KEY]: withoutException(readExceptions(got[EXCEPTIONS_KEY]), gone) });
 }
 
-export function ExceptionList({ raw }: { raw: unknown }) {
+export function ExceptionList({ raw, pupilNameAnswers }: { raw: unknown; pupilNameAnswers?: PupilNameAnswers }) {
   const list = readExceptions(raw);
   const [status, setStatus] = useState('');
   return (
     <section aria-labelledby="exceptions-heading">
       <h2 id="exceptions-heading">Not a match</h2>
       <p>
-        Words you marked “This isn’t a pupil”, “This isn’t a colleague” or “This isn’t our school”. Second Look keeps them only as a code it
-        cannot turn back into words, with a hint: the first letter of each word and the length. Remove one to be warned about those words again.
+        Your answers to “This isn’t a pupil”, “This isn’t a colleague” and “This isn’t our school”, with what each one silences. Second Look keeps
+        them only as codes it cannot turn back into words, with a hint: the first letter of each word and the length. Undo one to be warned about
+        those words again.
       </p>
       {list.length === 0 ? (
         <p id="no-exceptions">None yet.</p>
       ) : (
         <ul class="exceptions">
-          {list.map((e) => (
-            <li key={`${e.rule}|${e.hash}`}>
-              <span>
-                <strong>{e.hint}</strong> · {ruleTitle(e.rule)} · added {dateWords(e.added)}
-              </span>
-              <button
-                type="button"
-                aria-label={`Remove ${e.hint}, ${ruleTitle(e.rule)}`}
-                onClick={() =>
-                  void remove(e).then(
-                    () => setStatus(`Removed ${e.hint}. Second Look will warn about those words again.`),
-                    () => setStatus('Could not remove it. Please try again.'),
-                  )
-                }
-              >
-                Remove
-              </button>
-            </li>
-          ))}
+          {list.map((e) => {
+            const reach = reachWords(e, pupilNameAnswers);
+            return (
+              <li key={e.id ?? `${e.rule}|${e.hash}`}>
+                <span>
+                  <strong>{e.hint}</strong> · {ruleTitle(e.rule)} · {reach} · added {dateWords(e.added)}
+                </span>
+                <button
+                  type="button"
+                  aria-label={`Undo: ${e.hint}, ${ruleTitle(e.rule)}, ${reach}`}
+                  onClick={() =>
+                    void remove(e).then(
+                      () => setStatus(`Undone. Second Look will warn about ${e.hint} again.`),
+                      () => setStatus('Could not undo it. Please try again.'),
+                    )
+                  }
+                >
+                  Undo
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
       <p role="status" class="muted">

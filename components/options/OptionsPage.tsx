@@ -1,28 +1,21 @@
 /**
- * The options page: the person's own set-up (saved to storage.local personalPolicy and checked by the
- * same schema as every policy), what the school has locked, the "not a match" list, and privacy.
+ * The options page: the person's own set-up in steps (components/options/steps.tsx), each saved on
+ * its own to storage.local personalPolicy and checked by the same schema as every policy; what the
+ * school has locked; the "not a match" answers; privacy.
  */
 import browser from 'webextension-polyfill';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { rosterSize } from '../../lib/policy/hash-policy';
 import { DEFAULT_POLICY, STORAGE_KEYS, type PolicyState } from '../../lib/policy/storage-keys';
-import { formToPolicy, policyToForm, ROSTER_KINDS, type FieldId, type FieldProblem, type SettingsForm } from '../../lib/settings/form-state';
+import { formToPolicy, policyToForm, stepForm, type FieldId, type FieldProblem, type SettingsForm } from '../../lib/settings/form-state';
 import { EXCEPTIONS_KEY } from '../../lib/settings/exception-list';
-import { addPeopleToLines } from '../../lib/settings/roster-lines';
 import { sourceWords } from '../../lib/settings/status-words';
 import { ManagedPolicyInfo } from '../settings/ManagedPolicyInfo';
 import { PolicyIssues } from '../settings/PolicyIssues';
 import { useLocalStorage } from '../settings/use-local-storage';
-import { CsvImport } from './CsvImport';
-import { ExceptionList } from './ExceptionList';
+import { FieldErrors, LockedMark } from './field-bits';
 import { ItSetupLink } from './ItSetupLink';
-import { errorsId, FieldErrors, LockedMark } from './field-bits';
-import { ModeChoice } from './ModeChoice';
-import { PrivacyNote } from './PrivacyNote';
-import { RosterEditor } from './RosterEditor';
-import { RuleSwitches } from './RuleSwitches';
-import { SchoolFields } from './SchoolFields';
-import { SiteSwitches } from './SiteSwitches';
+import { StepNav } from './StepNav';
+import { OPTIONS_STEPS, type OptionsStep, type StepContext } from './steps';
 
 const KEYS = [STORAGE_KEYS.state, STORAGE_KEYS.personal, EXCEPTIONS_KEY] as const;
 
@@ -34,14 +27,16 @@ const FIELD_TARGETS: Partial<Record<FieldId, { label: string; id: string }>> = {
   schoolAliases: { label: 'Other names for the school', id: 'schoolAliases' },
   policyUrl: { label: 'Link to the school’s social media policy', id: 'policyUrl' },
   contact: { label: 'Who to ask about the policy', id: 'contact' },
+  officialAccounts: { label: 'The school’s own accounts', id: 'official-facebook' },
   pupils: { label: 'Pupils', id: 'roster-pupils' },
   staff: { label: 'Staff', id: 'roster-staff' },
   formerPupils: { label: 'Former pupils', id: 'roster-formerPupils' },
   parents: { label: 'Parents and carers', id: 'roster-parents' },
   keepHashed: { label: 'Keep names hashed', id: 'keepHashed' },
   mode: { label: 'When something breaks the policy', id: 'mode-warn' },
-  rules: { label: 'What to check', id: 'rule-pupil-mention' },
+  rules: { label: 'Warn me about', id: 'rule-pupil-mention' },
   sites: { label: 'Sites to check', id: 'site-facebook' },
+  pupilNameAnswers: { label: 'How far “This isn’t a pupil” reaches', id: 'reach-this-post' },
 };
 
 function ProblemLinks({ problems }: { problems: FieldProblem[] }) {
@@ -57,7 +52,9 @@ function ProblemLinks({ problems }: { problems: FieldProblem[] }) {
               href={`#${target.id}`}
               onClick={(e) => {
                 e.preventDefault();
-                document.getElementById(target.id)?.focus();
+                const el = document.getElementById(target.id);
+                el?.closest('details')?.setAttribute('open', '');
+                el?.focus();
               }}
             >
               {target.label}
@@ -73,37 +70,66 @@ function lockedKeysOf(state: PolicyState | undefined): string[] {
   return state?.source === 'managed' ? state.lockedKeys : [];
 }
 
+/** The step in the address (#people), so a reload or a link opens the same step. */
+function stepFromHash(): string {
+  const id = location.hash.replace(/^#/, '');
+  return OPTIONS_STEPS.some((s) => s.id === id) ? id : OPTIONS_STEPS[0].id;
+}
+
 export function OptionsPage() {
   const stored = useLocalStorage(KEYS);
   const state = stored?.[STORAGE_KEYS.state] as PolicyState | undefined;
   const lockedKeys = lockedKeysOf(state);
   const [form, setForm] = useState<SettingsForm | undefined>();
-  const [dirty, setDirty] = useState(false);
+  const [unsaved, setUnsaved] = useState<ReadonlySet<string>>(new Set());
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [status, setStatus] = useState<SaveStatus>();
-  const summaryRef = useRef<HTMLDivElement>(null);
+  /** After "Save and go on": said at the top of the next step, where the person now is. */
+  const [savedNote, setSavedNote] = useState('');
+  const [stepId, setStepId] = useState(stepFromHash);
+  const statusRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   // Fill the form once storage answers, and again when the school's locks change while nothing is
   // being edited (a managed policy can arrive while the page is open).
   const lockSignature = lockedKeys.join('|');
   useEffect(() => {
-    if (!stored || dirty) return;
+    if (!stored || unsaved.size) return;
     setForm(policyToForm(stored[STORAGE_KEYS.personal], state?.policy ?? DEFAULT_POLICY, lockedKeys));
   }, [stored !== undefined, lockSignature]);
 
+  useEffect(() => {
+    const onHash = () => setStepId(stepFromHash());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+
   if (!stored || !form) return <main aria-busy="true" />;
 
+  const index = OPTIONS_STEPS.findIndex((s) => s.id === stepId);
+  const step: OptionsStep = OPTIONS_STEPS[index];
   const locked = (key: string) => lockedKeys.includes(key);
   const update = (change: (f: SettingsForm) => SettingsForm) => {
-    setForm(change(form));
-    setDirty(true);
+    setForm((f) => change(f!));
+    setUnsaved((u) => new Set(u).add(step.id));
     setStatus(undefined);
+    setSavedNote('');
+  };
+  const go = (id: string, note = '') => {
+    setProblems([]);
+    setStatus(undefined);
+    setSavedNote(note);
+    history.replaceState(null, '', `#${id}`);
+    setStepId(id);
+    requestAnimationFrame(() => headingRef.current?.focus());
   };
 
-  async function save(e: Event): Promise<void> {
-    e.preventDefault();
+  /** Save this step's fields only, checked with everything else already saved. */
+  async function save(andThen?: string): Promise<void> {
     const current = await browser.storage.local.get(STORAGE_KEYS.personal);
-    const result = formToPolicy(form!, {
+    const inForce = state?.policy ?? DEFAULT_POLICY;
+    const saved = policyToForm(current[STORAGE_KEYS.personal], inForce, lockedKeys);
+    const result = formToPolicy(stepForm(form!, saved, step.fields), {
       stored: current[STORAGE_KEYS.personal],
       lockedKeys,
       inForceRosterKey: state?.policy.rosterHash?.key,
@@ -112,17 +138,29 @@ export function OptionsPage() {
     if (!result.policy) {
       const n = result.problems.length;
       setStatus({ kind: 'error', text: `Not saved: ${n === 1 ? 'one thing needs' : `${n} things need`} fixing first, shown next to each field:` });
-      summaryRef.current?.focus();
+      statusRef.current?.focus();
       return;
     }
     await browser.storage.local.set({ [STORAGE_KEYS.personal]: result.policy });
-    setForm(policyToForm(result.policy, state?.policy ?? DEFAULT_POLICY, lockedKeys));
-    setDirty(false);
-    setStatus({ kind: 'ok', text: 'Saved. Second Look uses these settings on this device from now on.' });
+    // What was saved, as it now reads (hashed names become a count); other steps keep their edits.
+    const fresh = policyToForm(result.policy, inForce, lockedKeys);
+    const others = OPTIONS_STEPS.filter((s) => s.id !== step.id && unsaved.has(s.id)).flatMap((s) => s.fields);
+    setForm(stepForm(form!, fresh, others));
+    setUnsaved((u) => {
+      const next = new Set(u);
+      next.delete(step.id);
+      return next;
+    });
+    if (andThen) go(andThen, `Saved: ${step.title}.`);
+    else setStatus({ kind: 'ok', text: 'Saved.' });
   }
 
+  const ctx: StepContext = { form, locked, problems, update, state, stored };
   const source = sourceWords(state);
+  const next = OPTIONS_STEPS[index + 1];
+  const previous = OPTIONS_STEPS[index - 1];
   const otherProblems = problems.filter((p) => p.field === 'other');
+  const hasFields = step.fields.length > 0;
   return (
     <main>
       <h1>Second Look settings</h1>
@@ -139,86 +177,60 @@ export function OptionsPage() {
       {source.source === 'managed' && (
         <p>Settings marked “Set by your school” come from your school and cannot be changed here. You can still set anything else.</p>
       )}
-      {source.source === 'defaults' && (
-        <p>Second Look is not set up yet. Fill in what you can below and press Save at the end: the school’s name and the pupils’ names matter most.</p>
-      )}
+      {source.source === 'defaults' && <p>Second Look is not set up yet. It takes four short steps, and each one is saved on its own.</p>}
       {state && <PolicyIssues state={state} />}
+      <StepNav steps={OPTIONS_STEPS} current={step.id} unsaved={unsaved} onGo={go} />
 
-      <form noValidate onSubmit={(e) => void save(e)} aria-label="Your settings">
-        <SchoolFields form={form} locked={locked} problems={problems} onChange={(key, value) => update((f) => ({ ...f, [key]: value }))} />
-
-        <h2>People to watch for</h2>
-        {ROSTER_KINDS.map((kind) => (
-          <RosterEditor
-            key={kind}
-            kind={kind}
-            field={form[kind]}
-            locked={locked(kind)}
-            lockedCount={rosterSize(state?.policy, kind)}
-            problems={problems}
-            onText={(text) => update((f) => ({ ...f, [kind]: { ...f[kind], text } }))}
-            onForgetHashed={() => update((f) => ({ ...f, [kind]: { ...f[kind], hashed: [] } }))}
-          >
-            <CsvImport
-              kind={kind}
-              onPeople={(people) => {
-                const merged = addPeopleToLines(form[kind].text, people, kind);
-                update((f) => ({ ...f, [kind]: { ...f[kind], text: merged.text } }));
-                return merged;
-              }}
-            />
-          </RosterEditor>
+      <form
+        noValidate
+        aria-labelledby="step-heading"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
+          Step {index + 1} of {OPTIONS_STEPS.length}: {step.title}
+        </h2>
+        <p role="status" class="ok-text" id="saved-note">
+          {savedNote}
+        </p>
+        <p class="intro">{step.intro}</p>
+        {step.sections.map((section, i) => (
+          <div key={`${step.id}-${i}`}>{section(ctx)}</div>
         ))}
-
-        <fieldset disabled={locked('rosterHash')}>
-          <legend>
-            Keeping names private <LockedMark locked={locked('rosterHash')} />
-          </legend>
-          <div class="check">
-            <input
-              type="checkbox"
-              id="keepHashed"
-              checked={form.keepHashed}
-              aria-describedby={`keepHashed-hint${problems.some((p) => p.field === 'keepHashed') ? ` ${errorsId('keepHashed')}` : ''}`}
-              onChange={(e) => update((f) => ({ ...f, keepHashed: (e.currentTarget as HTMLInputElement).checked }))}
-            />
-            <label for="keepHashed">Keep names hashed</label>
-          </div>
-          <p class="hint" id="keepHashed-hint">
-            Names are saved as codes made on this device, so someone looking through this browser’s storage cannot read them; Second Look still
-            recognises them. Hashed names cannot be shown again as names: to change one, remove the hashed names and add the list again.
-          </p>
-          <FieldErrors field="keepHashed" problems={problems} />
-        </fieldset>
-
-        <ModeChoice mode={form.mode} locked={locked('mode')} problems={problems} onChange={(mode) => update((f) => ({ ...f, mode }))} />
-        <RuleSwitches
-          rules={form.rules}
-          locked={locked('rules')}
-          problems={problems}
-          onChange={(id, value) => update((f) => ({ ...f, rules: { ...f.rules, [id]: value } }))}
-        />
-        <SiteSwitches
-          sites={form.sites}
-          locked={locked('sites')}
-          problems={problems}
-          onChange={(site, on) => update((f) => ({ ...f, sites: { ...f.sites, [site]: on } }))}
-        />
+        {step.advanced?.length ? (
+          <details class="advanced">
+            <summary>More settings</summary>
+            {step.advanced.map((section, i) => (
+              <div key={`${step.id}-adv-${i}`}>{section(ctx)}</div>
+            ))}
+          </details>
+        ) : null}
 
         <div class="save-bar">
-          <button type="submit" class="primary">
-            Save
-          </button>
-          <div ref={summaryRef} tabIndex={-1} id="save-status" role={status?.kind === 'error' ? 'alert' : 'status'} aria-live="polite">
+          {previous && (
+            <button type="button" onClick={() => go(previous.id)}>
+              Back
+            </button>
+          )}
+          {hasFields && (
+            <button type="submit" class={next ? '' : 'primary'}>
+              Save
+            </button>
+          )}
+          {next && (
+            <button type="button" class="primary" onClick={() => (hasFields ? void save(next.id) : go(next.id))}>
+              {hasFields ? `Save and go on to ${next.title.toLowerCase()}` : `Go on to ${next.title.toLowerCase()}`}
+            </button>
+          )}
+          <div ref={statusRef} tabIndex={-1} id="save-status" role={status?.kind === 'error' ? 'alert' : 'status'} aria-live="polite">
             {status && <p class={status.kind === 'ok' ? 'ok-text' : 'error-text'}>{status.text}</p>}
             {status?.kind === 'error' && <ProblemLinks problems={problems} />}
             {otherProblems.length > 0 && <FieldErrors field="other" problems={otherProblems} />}
           </div>
         </div>
       </form>
-
-      <ExceptionList raw={stored[EXCEPTIONS_KEY]} />
-      <PrivacyNote />
       <ItSetupLink />
     </main>
   );

@@ -1,10 +1,7 @@
-/** One switch and one severity per rule that runs, described in the engine catalogue's own words. */
-import { RULES } from '../../lib/engine/rules/catalogue';
-import { SEVERITIES, type Severity } from '../../lib/policy/rule-ids';
+/** What to check: one switch per rule, in plain words (lib/settings/rule-words.ts). Severities are in RuleSeverities. */
 import { RULES_IN_FORM, type FieldProblem, type RuleField, type RuleInForm, type SettingsForm } from '../../lib/settings/form-state';
+import { RULE_WORDS } from '../../lib/settings/rule-words';
 import { FieldErrors, LockedMark } from './field-bits';
-
-const SEVERITY_WORDS: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low' };
 
 interface Props {
   rules: SettingsForm['rules'];
@@ -17,43 +14,24 @@ export function RuleSwitches({ rules, locked, problems, onChange }: Props) {
   return (
     <fieldset disabled={locked} class="rules">
       <legend>
-        What to check <LockedMark locked={locked} />
+        Warn me about <LockedMark locked={locked} />
       </legend>
       {RULES_IN_FORM.map((id) => {
-        const info = RULES[id];
+        const words = RULE_WORDS[id];
         const value = rules[id];
-        const defaultWord = info.severityNote ? `${info.severity}, ${info.severityNote}` : info.severity;
         return (
-          <div class="rule" key={id}>
-            <div class="check">
-              <input
-                type="checkbox"
-                id={`rule-${id}`}
-                checked={value.enabled}
-                aria-describedby={`rule-${id}-what`}
-                onChange={(e) => onChange(id, { ...value, enabled: (e.currentTarget as HTMLInputElement).checked })}
-              />
-              <label for={`rule-${id}`}>{info.title}</label>
-            </div>
+          <div class="rule check" key={id}>
+            <input
+              type="checkbox"
+              id={`rule-${id}`}
+              checked={value.enabled}
+              aria-describedby={`rule-${id}-what`}
+              onChange={(e) => onChange(id, { ...value, enabled: (e.currentTarget as HTMLInputElement).checked })}
+            />
+            <label for={`rule-${id}`}>{words.title}</label>
             <p class="hint" id={`rule-${id}-what`}>
-              {info.firesWhen}
+              {words.looksFor}
             </p>
-            <label class="severity" for={`rule-${id}-severity`}>
-              Severity for “{info.title}”{' '}
-              <select
-                id={`rule-${id}-severity`}
-                value={value.severity}
-                disabled={locked || !value.enabled}
-                onChange={(e) => onChange(id, { ...value, severity: (e.currentTarget as HTMLSelectElement).value as RuleField['severity'] })}
-              >
-                <option value="">Default ({defaultWord})</option>
-                {SEVERITIES.map((s) => (
-                  <option value={s} key={s}>
-                    {SEVERITY_WORDS[s]}
-                  </option>
-                ))}
-              </select>
-            </label>
           </div>
         );
       })}

@@ -9,7 +9,7 @@ import type { PolicyState } from '../../lib/policy/storage-keys';
 import { STORAGE_KEYS } from '../../lib/policy/storage-keys';
 import { isWebLink } from '../../lib/settings/web-link';
 import { siteWords, sourceWords } from '../../lib/settings/status-words';
-import { COUNT_LABELS, COUNTS_KEY, countsThisWeek } from '../../lib/settings/week-counts';
+import { COUNT_LABELS, COUNT_MEANINGS, COUNT_NAMES, COUNTS_KEY, countsThisWeek } from '../../lib/settings/week-counts';
 import { ManagedPolicyInfo } from '../settings/ManagedPolicyInfo';
 import { PolicyIssues } from '../settings/PolicyIssues';
 import { RestartNote } from './RestartNote';
@@ -74,13 +74,25 @@ export function Popup() {
 
       <h2 id="counts-heading">This week on this device</h2>
       <dl class="counts" aria-labelledby="counts-heading">
-        {(Object.keys(COUNT_LABELS) as (keyof typeof COUNT_LABELS)[]).map((name) => (
+        {COUNT_NAMES.map((name) => (
           <Fragment key={name}>
             <dt>{COUNT_LABELS[name]}</dt>
             <dd data-count={name}>{counts[name]}</dd>
           </Fragment>
         ))}
       </dl>
+      <details class="counts-help">
+        <summary>What these numbers mean</summary>
+        <dl>
+          {COUNT_NAMES.map((name) => (
+            <Fragment key={name}>
+              <dt>{COUNT_LABELS[name]}</dt>
+              <dd data-meaning={name}>{COUNT_MEANINGS[name]}</dd>
+            </Fragment>
+          ))}
+        </dl>
+        <p>A post that got a warning and was sent as it was, without Second Look asking first, counts only as a warning shown.</p>
+      </details>
       <p class="muted">Only these numbers are kept, on this device. Nothing you type is stored or sent.</p>
 
       {(policyUrl || contact) && (

@@ -4,9 +4,39 @@
  */
 import type { Storage } from 'webextension-polyfill';
 import { createEngine, type Engine } from '../engine/check';
-import type { CheckRequest, CheckResponse, ContactRequest, ContactResponse, Request } from '../messages';
+import type { Inspection } from '../engine/check';
+import { tokenise, type Token } from '../engine/tokenise';
+import type { AnswerOffer, CheckedFinding, CheckRequest, CheckResponse, ContactRequest, ContactResponse, NotAMatchRequest, Request } from '../messages';
+import type { Policy } from '../policy/schema';
 import { DEFAULT_POLICY, STORAGE_KEYS, type PolicyState } from '../policy/storage-keys';
+import { allowedScopes, surroundings } from './answer-scope';
 import { Exceptions } from './exceptions';
+import { officialAccount } from './official-accounts';
+
+/** Rules where a false match is about who or what a name refers to: the card offers "This isn't …". */
+export const ANSWERABLE_RULES = new Set(['pupil-mention', 'colleague-mention', 'school-mention']);
+
+/** What the card may offer for each finding: the reaches the policy allows, and the words "posts like this" rests on. */
+/** Rules about who or what a name is: an answer to one of them can take the post's school context with it. */
+const NAME_RULES = new Set<string>(['pupil-mention', 'colleague-mention', 'school-mention']);
+
+/** The text with the given findings' words blanked out, every offset kept. */
+function masked(text: string, findings: readonly { start: number; end: number }[]): string {
+  let out = text;
+  for (const f of findings) out = out.slice(0, f.start) + ' '.repeat(f.end - f.start) + out.slice(f.end);
+  return out;
+}
+
+function offers(text: string, inspection: Inspection, policy: Policy): (AnswerOffer | undefined)[] {
+  let tokens: Token[] | undefined;
+  return inspection.findings.map((f, i) => {
+    if (!ANSWERABLE_RULES.has(f.rule)) return undefined;
+    tokens ??= tokenise(text);
+    const cues = surroundings(text, f.start, f.end, tokens).cues.map((c) => c.written);
+    const scopes = allowedScopes(f.rule, inspection.strongName[i] ?? false, policy).filter((s) => s !== 'similar' || cues.length > 0);
+    return { scopes, cues };
+  });
+}
 
 export class CheckService {
   private engine?: Engine;
@@ -35,6 +65,29 @@ export class CheckService {
     await this.loading;
   }
 
+  /**
+   * Remember a false-match answer. For posts the reach is checked here again against the finding as
+   * the engine sees it and the policy, never taken on the page's word.
+   */
+  private async answer(request: NotAMatchRequest): Promise<void> {
+    const words = String(request.words ?? '');
+    if (!request.scope) {
+      if (request.rule === 'pupil-contact') await this.exceptions.addException(request.rule, words);
+      return;
+    }
+    const engine = this.engine!;
+    const policy = engine.compiled.policy;
+    if (!request.surface || !request.site) return;
+    const official = officialAccount(policy, request.site, request.account) !== undefined;
+    const inspection = engine.inspect(words, { surface: request.surface, site: request.site, officialAccount: official });
+    const i = inspection.findings.findIndex((f) => f.rule === request.rule && f.start === request.start && f.end === request.end);
+    if (i < 0 || !ANSWERABLE_RULES.has(request.rule)) return;
+    const offer = offers(words, inspection, policy)[i];
+    if (!offer?.scopes.includes(request.scope)) return;
+    const f = inspection.findings[i];
+    await this.exceptions.add({ rule: f.rule, scope: request.scope, text: words, start: f.start, end: f.end });
+  }
+
   handle(request: CheckRequest): Promise<CheckResponse>;
   handle(request: ContactRequest): Promise<ContactResponse>;
   handle(request: Request): Promise<CheckResponse | ContactResponse | undefined>;
@@ -43,11 +96,27 @@ export class CheckService {
     const engine = this.engine!;
     switch (request.type) {
       case 'second-look:check': {
-        const siteEnabled = engine.compiled.policy.sites?.[request.site]?.enabled !== false;
-        const findings = engine
-          .check(String(request.text ?? ''), { surface: request.surface, site: request.site, recipient: recipientOf(request) })
-          .filter((f) => !this.exceptions.isException(f.rule, request.text.slice(f.start, f.end)));
-        return { findings, mode: engine.compiled.policy.mode ?? 'warn', siteEnabled };
+        const policy = engine.compiled.policy;
+        const siteEnabled = policy.sites?.[request.site]?.enabled !== false;
+        const text = String(request.text ?? '');
+        const official = officialAccount(policy, request.site, request.account);
+        const options = { surface: request.surface, site: request.site, recipient: recipientOf(request), officialAccount: official !== undefined };
+        const inspection = engine.inspect(text, options);
+        const kept = new Set(this.exceptions.filter(text, inspection, policy));
+        const silenced = inspection.findings.filter((f) => !kept.has(f) && NAME_RULES.has(f.rule));
+        if (silenced.length) {
+          // A name the person says is not the pupil (or colleague, or school) gave the rest of the
+          // post its school context too ("a fight" near a pupil's name): check again without it and
+          // keep only what still stands.
+          const still = new Set(engine.inspect(masked(text, silenced), options).findings.map((f) => `${f.rule}|${f.start}|${f.end}`));
+          for (const f of kept) if (!still.has(`${f.rule}|${f.start}|${f.end}`)) kept.delete(f);
+        }
+        const answers = offers(text, inspection, policy);
+        const findings: CheckedFinding[] = [];
+        inspection.findings.forEach((f, i) => {
+          if (kept.has(f)) findings.push(answers[i] ? { ...f, answers: answers[i] } : f);
+        });
+        return { findings, mode: policy.mode ?? 'warn', siteEnabled, ...(official ? { officialAccount: official } : {}) };
       }
       case 'second-look:contact': {
         const people = Array.isArray(request.people) ? request.people.slice(0, 200) : [];
@@ -58,7 +127,7 @@ export class CheckService {
         return { matches };
       }
       case 'second-look:not-a-match':
-        await this.exceptions.addException(request.rule, request.words);
+        await this.answer(request);
         return undefined;
       case 'second-look:warm':
         return undefined;

@@ -19,6 +19,8 @@ export interface RawFinding {
   start: number;
   end: number;
   message: string;
+  /** Other rules these same words break, folded into this finding (one finding per piece of evidence). */
+  also?: TextRuleId[];
 }
 
 export interface Analysis {

@@ -36,3 +36,7 @@ export const PROFILE_SURFACES: readonly Surface[] = ['profile-job', 'profile-bio
 
 export const SITES = ['facebook', 'x', 'instagram', 'tiktok'] as const;
 export type Site = (typeof SITES)[number];
+
+/** The policy's `pupilNameAnswers`: how far "This isn't a pupil" may reach for a pupil's full name, narrowest first. */
+export const PUPIL_NAME_ANSWERS = ['this-post', 'posts-like-this', 'everywhere'] as const;
+export type PupilNameAnswers = (typeof PUPIL_NAME_ANSWERS)[number];

@@ -6,7 +6,7 @@
  * on their own, and what `check --policy` reads.
  */
 import { z } from 'zod';
-import { RULE_IDS, SEVERITIES, SITES, SURFACES, type RuleId } from './rule-ids';
+import { PUPIL_NAME_ANSWERS, RULE_IDS, SEVERITIES, SITES, SURFACES, type RuleId } from './rule-ids';
 import { SiteOverrides } from './site-overrides';
 
 const text = (title: string, description: string) =>
@@ -111,6 +111,10 @@ export const SiteSettings = z
   })
   .meta({ title: 'Site settings', description: 'Switches for one site.' });
 
+const officialAccountShape = Object.fromEntries(
+  SITES.map((s) => [s, textList(`Accounts on ${s}`, `The school's own accounts on ${s}: handles, or the Page's name on Facebook.`).optional()]),
+);
+
 const siteShape = Object.fromEntries(
   SITES.map((s) => [s, SiteSettings.optional().meta({ title: `Site: ${s}`, description: `Switches for ${s}.` })]),
 );
@@ -197,6 +201,22 @@ export const Policy = z
     policyUrl: text('Policy link', 'Web address of the school\'s social media policy, linked from warnings.').optional(),
     contact: text('Contact', 'Who to ask about the policy, for example "Mrs Patel (DSL), dsl@example.sch.uk".').optional(),
     siteOverrides: SiteOverrides.optional(),
+    pupilNameAnswers: z
+      .enum(PUPIL_NAME_ANSWERS)
+      .meta({
+        title: 'How far "This isn\'t a pupil" reaches for a full name',
+        description:
+          'When someone says a pupil\'s full name (or initial and surname, or a listed nickname) in their post is not the pupil: "this-post" (the default) silences it in that post only; "posts-like-this" also lets them silence it in posts with the same other words (such as "the boxer"); "everywhere" also lets them silence the name for good. Other answers are never limited.',
+      })
+      .optional(),
+    officialAccounts: z
+      .object(officialAccountShape)
+      .meta({
+        title: 'The school\'s own accounts',
+        description:
+          'The school\'s own social media accounts, per site: handles (@...) or, on Facebook, the Page\'s name. Signed in as one of them, staff are not warned for naming the school, school life or the profession; pupils and confidential matters are still checked.',
+      })
+      .optional(),
   })
   .meta({ title: 'Second Look policy', description: 'The school\'s social media policy settings for Second Look.' });
 export type Policy = z.infer<typeof Policy>;

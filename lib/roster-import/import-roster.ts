@@ -94,12 +94,12 @@ function buildPerson(row: string[], cols: ColumnMap, kind: RosterKind): Built | 
   let split: ReturnType<typeof splitFullName>;
   if ((!first || !last) && cols.fullName !== undefined && cell(cols.fullName)) {
     split = splitFullName(cell(cols.fullName));
-    if (!split) return `"${cell(cols.fullName)}" needs both a forename and a surname.`;
+    if (!split) return `has one name only (“${cell(cols.fullName)}”), not a forename and a surname.`;
     ({ first, last, order } = split);
   }
   if (!first && !last) return 'has no name.';
-  if (!first) return `has a surname ("${last}") but no forename.`;
-  if (!last) return `has a forename ("${first}") but no surname.`;
+  if (!first) return `has a surname (“${last}”) but no forename.`;
+  if (!last) return `has a forename (“${first}”) but no surname.`;
   const name = `${first} ${last}`;
   const aliases = nameVariants(name, [first, legalFirst, prefFirst], [last, legalLast, prefLast]);
   const person: StaffMember = { name };
@@ -132,7 +132,7 @@ export function importRoster(csvText: string, kind: RosterKind, fileLabel: strin
     const row = (quoteError.row ?? 0) + 1;
     return {
       ok: false,
-      error: `${fileLabel}: row ${row} opens a quote (") that never closes, so the rest of the file cannot be read. Check that row in a spreadsheet and save the file as CSV again.`,
+      error: `${fileLabel}: row ${row} opens a quote with a quotation mark that is never closed, so the rest of the file cannot be read. Check that row in a spreadsheet and save the file as CSV again.`,
     };
   }
 
@@ -168,7 +168,7 @@ export function importRoster(csvText: string, kind: RosterKind, fileLabel: strin
     return {
       ok: false,
       error:
-        `${fileLabel}: this file has a "${other.header}" column, so it looks like a list of ${other.looksLike}, not of ${KIND_PLURALS[kind]}. ` +
+        `${fileLabel}: this file has a “${other.header}” column, so it looks like a list of ${other.looksLike}, not of ${KIND_PLURALS[kind]}. ` +
         `Were the files given the wrong way round (--pupils and --staff)? Nothing was imported.`,
     };
   }
@@ -178,7 +178,7 @@ export function importRoster(csvText: string, kind: RosterKind, fileLabel: strin
     if (splitColumn === undefined) {
       return {
         ok: false,
-        error: `${fileLabel}: there is no "${options.splitBy}" column to split by. Headers found (row ${headerIndex + 1}): ${header.map((h) => `"${h.trim()}"`).filter((h) => h !== '""').join(', ')}.`,
+        error: `${fileLabel}: there is no “${options.splitBy}” column to split by. Headers found (row ${headerIndex + 1}): ${header.map((h) => `“${h.trim()}”`).filter((h) => h !== '“”').join(', ')}.`,
       };
     }
   }
@@ -202,7 +202,7 @@ export function importRoster(csvText: string, kind: RosterKind, fileLabel: strin
     const rowNo = i + 1;
     const extra = row.slice(header.length).filter((c) => c.trim() !== '');
     if (extra.length) {
-      skipped.push({ row: rowNo, message: `has ${row.length} values but the header has ${header.length} columns; is a name with a comma missing its quotes?` });
+      skipped.push({ row: rowNo, message: `has ${row.length} values but the header row has ${header.length} columns. Is there a name with a comma in it that needs quotation marks?` });
       continue;
     }
     const built = buildPerson(row, cols, kind);
@@ -212,7 +212,7 @@ export function importRoster(csvText: string, kind: RosterKind, fileLabel: strin
     }
     const group = splitColumn === undefined ? '' : tidy(row[splitColumn]);
     if (splitColumn !== undefined && !group) {
-      skipped.push({ row: rowNo, message: `has nothing in the "${header[splitColumn].trim()}" column, so it belongs to no school.` });
+      skipped.push({ row: rowNo, message: `has nothing in the “${header[splitColumn].trim()}” column, so it belongs to no school.` });
       continue;
     }
     if (built.order) orders.add(built.order);
@@ -250,8 +250,8 @@ export function importRoster(csvText: string, kind: RosterKind, fileLabel: strin
 
   if (duplicates.length) notes.push(`Merged ${plural(duplicates.length, 'repeated name')} into one entry each: ${duplicates.join('; ')}.`);
   if (withLegalAlias) notes.push(`${plural(withLegalAlias, 'person has', 'people have')} a preferred name; their legal name is kept as an alias.`);
-  if (orders.has('surname-comma')) notes.push('Read full names written "Surname, Forename".');
-  if (orders.has('surname-capitals')) notes.push('Read full names written "SURNAME Forename".');
+  if (orders.has('surname-comma')) notes.push('Read full names written “Surname, Forename”.');
+  if (orders.has('surname-capitals')) notes.push('Read full names written “SURNAME Forename”.');
   const unused = header.map((h) => h.trim()).filter((h, i) => h && i !== splitColumn && !Object.values(cols).includes(i));
   if (unused.length) notes.push(`Not taken from the file: ${unused.map((h) => `"${h}"`).join(', ')} (only names${kind === 'staff' ? ', titles and job titles' : ''} are used).`);
 

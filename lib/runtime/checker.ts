@@ -5,6 +5,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { CheckRequest, CheckResponse, ContactResponse, Recipient, Request } from '../messages';
 import { PORT_NAME, type PortReply, type PortRequest } from '../messages';
+import type { AnswerScope } from '../background/answer-scope';
 import type { Site, Surface } from '../policy/rule-ids';
 
 export class Checker {
@@ -45,9 +46,10 @@ export class Checker {
     });
   }
 
-  async check(text: string, surface: Surface, recipient?: Recipient): Promise<CheckResponse> {
+  async check(text: string, surface: Surface, recipient?: Recipient, account?: string): Promise<CheckResponse> {
     const request: CheckRequest = { type: 'second-look:check', text, surface, site: this.site };
     if (recipient) request.recipient = recipient;
+    if (account) request.account = account;
     const response = (await this.ask(request)) as CheckResponse | undefined;
     return response ?? { findings: [], mode: 'warn', siteEnabled: true };
   }
@@ -57,8 +59,16 @@ export class Checker {
     return response ?? { matches: people.map(() => null) };
   }
 
-  notAMatch(rule: string, words: string): Promise<unknown> {
-    return this.ask({ type: 'second-look:not-a-match', rule, words });
+  /** pupil-contact: this displayed name is not the pupil's. */
+  notAMatch(rule: string, words: string): Promise<unknown>;
+  /** A post: the words at [start, end) of `text` are a false match, as far as `scope` reaches. */
+  notAMatch(answer: { rule: string; scope: AnswerScope; text: string; start: number; end: number; surface: Surface; account?: string }): Promise<unknown>;
+  notAMatch(
+    a: string | { rule: string; scope: AnswerScope; text: string; start: number; end: number; surface: Surface; account?: string },
+    words?: string,
+  ): Promise<unknown> {
+    if (typeof a === 'string') return this.ask({ type: 'second-look:not-a-match', rule: a, words: words ?? '' });
+    return this.ask({ type: 'second-look:not-a-match', rule: a.rule, words: a.text, scope: a.scope, start: a.start, end: a.end, surface: a.surface, site: this.site, account: a.account });
   }
 
   /** Open the line when an editor gets focus, so the worker is awake before the first keystroke. */

@@ -1,12 +1,14 @@
 /**
- * Local counts only, per week: warnings shown, edited after a warning, cancelled, posted anyway.
- * Never any text. Shown in the popup.
+ * Local counts only, per week. Never any text. Shown in the popup, which defines each one
+ * (lib/settings/week-counts.ts). Each post with a warning ends as at most one of edited, cancelled
+ * or posted anyway; a dismissal or a false-match answer is counted when it is given.
  */
 import type { Storage } from 'webextension-polyfill';
 
 export const COUNTS_KEY = 'counts';
 
-export type CountName = 'shown' | 'edited' | 'cancelled' | 'postedAnyway';
+export const COUNT_NAMES = ['shown', 'edited', 'cancelled', 'postedAnyway', 'dismissed'] as const;
+export type CountName = (typeof COUNT_NAMES)[number];
 export interface Counts {
   /** Monday of the week these counts are for, as YYYY-MM-DD. */
   week: string;
@@ -14,6 +16,7 @@ export interface Counts {
   edited: number;
   cancelled: number;
   postedAnyway: number;
+  dismissed: number;
 }
 
 export function weekOf(date: Date): string {
@@ -33,8 +36,8 @@ export class LocalCounts {
       const week = weekOf(now);
       const got = (await this.area.get(COUNTS_KEY)) as Record<string, Counts | undefined>;
       const prev = got[COUNTS_KEY];
-      const counts: Counts = prev && prev.week === week ? { ...prev } : { week, shown: 0, edited: 0, cancelled: 0, postedAnyway: 0 };
-      counts[name] += 1;
+      const counts: Counts = prev && prev.week === week ? { ...prev } : { week, shown: 0, edited: 0, cancelled: 0, postedAnyway: 0, dismissed: 0 };
+      counts[name] = (Number.isFinite(counts[name]) ? counts[name] : 0) + 1;
       await this.area.set({ [COUNTS_KEY]: counts });
     };
     const next = this.queue.then(job, job);

@@ -2,10 +2,13 @@
  * One compose box: checks its text on every edit, shows or hides the warning, and decides what
  * happens when the person sends. Every listener and observer it adds is removed by `destroy()`.
  */
+import { officialNoteWords } from '../../components/card-words';
 import type { CardFinding } from '../../components/WarningCard';
-import type { Finding } from '../engine/check';
+import type { AnswerScope } from '../background/answer-scope';
+import type { CheckedFinding } from '../messages';
 import type { Surface } from '../policy/rule-ids';
 import type { Recipient } from '../messages';
+import { restoreCaret, saveCaret, type Caret } from './caret';
 import type { Checker } from './checker';
 import type { LocalCounts } from './counts';
 import { isTextField, readEditor, type Editable, type EditorText } from './editor-text';
@@ -26,6 +29,10 @@ export interface SessionHost {
   controlsNear: (editor: Element) => Element[];
   /** Who a message goes to (message surfaces), sent with each check. */
   recipientFor?: (editor: Element, surface: Surface) => Recipient | undefined;
+  /** The account the person is signed in as, as the page shows it (read by the site's adapter). */
+  account: () => string | undefined;
+  /** The one-time note for the school's own account: true the first time it is asked for on this device. */
+  firstTimeOfficial: (account: string) => boolean;
 }
 
 /**
@@ -52,7 +59,7 @@ export class EditorSession {
   private readonly resizeObserver?: ResizeObserver;
   private overlay?: Overlay;
   private read: EditorText = { text: '', segments: [] };
-  private findings: Finding[] = [];
+  private findings: CheckedFinding[] = [];
   /** The text the current findings are for. */
   private checkedText = '';
   private mode: 'warn' | 'confirm' = 'warn';
@@ -60,12 +67,23 @@ export class EditorSession {
   /** The last non-empty text, for sites that clear the editor before our submit listener runs. */
   private lastText = '';
   private dismissed = new Set<string>();
+  /** A warning was shown while this post was being written (counted once, as "shown"). */
   private warned = false;
+  /** Every warning went because the text changed (not because of an answer, dismiss or a new policy). */
+  private editedAway = false;
   /** The text as it was when it last had findings: they going away with the same text is not an edit. */
   private warnedText = '';
+  /** Signed in as one of the school's own accounts (from the last check), and the note to show once. */
+  private official?: { account: string; note?: string };
+  /** Where the caret was when the shortcut took the person into the card. */
+  private caret?: Caret;
   private holding: PendingSubmit | null = null;
   private allowOnce = false;
+  /** The allowed send is one the person chose "… anyway" for (not one released after a wait). */
+  private allowAnyway = false;
   private lastSubmitAt = -Infinity;
+  /** What that send sent: a second trigger is the same send only while the editor holds this, or nothing. */
+  private lastSentText = '';
   private frame = 0;
   lastActive = performance.now();
 
@@ -101,11 +119,15 @@ export class EditorSession {
     return this.editor.isConnected;
   }
 
-  private key(f: Finding, text: string): string {
+  private key(f: CheckedFinding, text: string): string {
     return `${f.rule}|${text.slice(f.start, f.end).toLowerCase()}`;
   }
 
-  private visible(text: string, findings: Finding[]): Finding[] {
+  private cardKey(f: CheckedFinding, text: string): string {
+    return `${this.key(f, text)}|${f.start}`;
+  }
+
+  private visible(text: string, findings: CheckedFinding[]): CheckedFinding[] {
     return findings.filter((f) => !this.dismissed.has(this.key(f, text)));
   }
 
@@ -124,13 +146,14 @@ export class EditorSession {
 
   private async checkText(text: string): Promise<void> {
     const mine = ++this.sequence;
-    let findings: Finding[] = [];
+    let findings: CheckedFinding[] = [];
     try {
       if (import.meta.env.MODE === 'bench') performance.mark('second-look:check-sent');
-      const response = await this.host.checker.check(text, this.surface, this.host.recipientFor?.(this.editor, this.surface));
+      const response = await this.host.checker.check(text, this.surface, this.host.recipientFor?.(this.editor, this.surface), this.host.account());
       if (import.meta.env.MODE === 'bench') performance.mark('second-look:check-back');
       findings = response.siteEnabled ? response.findings : [];
       this.mode = response.mode;
+      this.noteOfficial(response.officialAccount);
     } catch {
       // The worker is restarting or the extension was updated: say nothing rather than break the page.
       return;
@@ -140,15 +163,28 @@ export class EditorSession {
     this.apply(text, findings);
   }
 
-  private apply(text: string, all: Finding[]): void {
+  /** The school's own account: remember it for the card, with its note the first time on this device. */
+  private noteOfficial(account: string | undefined): void {
+    if (!account) {
+      this.official = undefined;
+      return;
+    }
+    if (this.official?.account === account) return;
+    this.official = { account, note: this.host.firstTimeOfficial(account) ? officialNoteWords(account) : undefined };
+  }
+
+  private apply(text: string, all: CheckedFinding[]): void {
     this.findings = text === this.read.text ? this.visible(text, all) : [];
     if (this.findings.length && !this.warned) {
       this.warned = true;
       void this.host.counts.count('shown');
-    } else if (!this.findings.length && this.warned) {
-      this.warned = false;
+    }
+    if (this.warned) {
       // Gone because the text changed, not because of "this isn't a pupil", dismiss or a new policy.
-      if (text.trim() && text !== this.warnedText) void this.host.counts.count('edited');
+      if (!this.findings.length && text.trim() && text !== this.warnedText) this.editedAway = true;
+      if (this.findings.length) this.editedAway = false;
+      // Everything written after a warning was taken out: this post was given up.
+      if (!text.trim() && this.lastText.trim()) this.finishPost('closed');
     }
     if (this.findings.length) this.warnedText = text;
     if (!this.findings.length) this.holding = null;
@@ -169,27 +205,31 @@ export class EditorSession {
       this.overlay = new Overlay(this.editor, () => this.host.controlsNear(this.editor));
       this.overlay.onEscape(() => {
         if (this.holding) this.edit();
-        else this.editor.focus();
+        else this.backToEditor();
       });
     }
     const text = this.read.text;
     const cards: CardFinding[] = this.findings.map((f) => ({
-      key: `${this.key(f, text)}|${f.start}`,
+      key: this.cardKey(f, text),
       rule: f.rule,
       severity: f.severity,
       message: f.message,
       clause: f.clause,
       advice: f.advice,
       evidence: text.slice(f.start, f.end),
+      answers: f.answers,
     }));
-    const marks: Mark[] = this.findings.map((f) => ({ start: f.start, end: f.end, severity: f.severity }));
+    const marks: Mark[] = this.findings.map((f) => ({ key: this.cardKey(f, text), start: f.start, end: f.end, severity: f.severity }));
     const showCard = this.holding !== null || spotlight === this;
     this.overlay.update(
       {
         findings: showCard ? cards : [],
+        surface: this.surface,
         holding: this.holding !== null,
+        official: this.official && { note: this.official.note },
         onDismiss: () => this.dismiss(),
-        onNotAMatch: (c) => this.notAMatch(c.rule, c.key),
+        onAnswer: (c, scope) => this.notAMatch(c.key, scope),
+        onShow: (c) => this.overlay?.show(c.key),
         onEdit: () => this.edit(),
         onPostAnyway: () => this.postAnyway(),
       },
@@ -198,9 +238,17 @@ export class EditorSession {
     );
   }
 
-  /** Move keyboard focus into the card, if one is showing. */
+  /** Move keyboard focus into the card, if one is showing, remembering where the caret was. */
   focusCard(): boolean {
-    return this.findings.length > 0 && this.overlay !== undefined && this.overlay.focus();
+    if (!this.findings.length || !this.overlay) return false;
+    this.caret = saveCaret(this.editor);
+    return this.overlay.focus();
+  }
+
+  /** Back to the editor, with the caret where it was before the card took focus. */
+  private backToEditor(): void {
+    restoreCaret(this.editor, this.caret);
+    this.caret = undefined;
   }
 
   schedulePosition(): void {
@@ -213,18 +261,23 @@ export class EditorSession {
 
   private dismiss(): void {
     for (const f of this.findings) this.dismissed.add(this.key(f, this.read.text));
+    void this.host.counts.count('dismissed');
     this.check(true);
-    this.editor.focus();
+    this.backToEditor();
   }
 
-  private notAMatch(rule: string, cardKey: string): void {
-    const f = this.findings.find((x) => `${this.key(x, this.read.text)}|${x.start}` === cardKey);
+  /** A false-match answer: quiet for the rest of this post at once, and remembered as far as it reaches. */
+  private notAMatch(cardKey: string, scope: AnswerScope): void {
+    const text = this.read.text;
+    const f = this.findings.find((x) => this.cardKey(x, text) === cardKey);
     if (!f) return;
-    const words = this.read.text.slice(f.start, f.end);
-    void this.host.checker.notAMatch(rule, words).then(() => this.check(true));
-    this.dismissed.add(this.key(f, this.read.text));
+    void this.host.checker
+      .notAMatch({ rule: f.rule, scope, text, start: f.start, end: f.end, surface: this.surface, account: this.host.account() })
+      .then(() => this.check(true));
+    this.dismissed.add(this.key(f, text));
+    void this.host.counts.count('dismissed');
     this.check(true);
-    this.editor.focus();
+    this.backToEditor();
   }
 
   /**
@@ -251,14 +304,16 @@ export class EditorSession {
   takeAllowance(): boolean {
     if (!this.allowOnce) return false;
     this.allowOnce = false;
+    this.finishPost(this.allowAnyway ? 'sentAnyway' : 'sent');
+    this.allowAnyway = false;
     this.sent();
     return true;
   }
 
   /** What a send now would meet, without acting on it. */
   assess(): 'pass' | 'hold' | 'stale' {
-    if (performance.now() - this.lastSubmitAt < SAME_SUBMIT_MS) return 'pass';
     const now = readEditor(this.editor).text;
+    if (this.sameSubmit(now)) return 'pass';
     const text = now.trim() ? now : this.lastText;
     if (!text.trim()) return 'pass';
     if (text !== this.checkedText) return 'stale';
@@ -283,10 +338,30 @@ export class EditorSession {
     this.replay(pending, false);
   }
 
-  /** The send went through: count a warning that was showing as posted anyway. */
+  /** The send went through. */
   markSent(): void {
-    if (this.findings.length && performance.now() - this.lastSubmitAt >= SAME_SUBMIT_MS) void this.host.counts.count('postedAnyway');
+    if (!this.sameSubmit(readEditor(this.editor).text)) this.finishPost('sent');
     this.sent();
+  }
+
+  /** A trigger right after a send, with the sent text (or an editor the site has emptied): the same send. */
+  private sameSubmit(now: string): boolean {
+    return performance.now() - this.lastSubmitAt < SAME_SUBMIT_MS && (!now.trim() || now === this.lastSentText);
+  }
+
+  /**
+   * What became of a post that had a warning, counted once: posted anyway (sent through a held
+   * warning), edited (its warnings went because the text changed, then it was sent), or cancelled
+   * (emptied or closed without sending). A warned post sent as it was, in warn mode, is only "shown".
+   */
+  private finishPost(how: 'sent' | 'sentAnyway' | 'closed'): void {
+    if (this.warned) {
+      if (how === 'sentAnyway') void this.host.counts.count('postedAnyway');
+      else if (how === 'sent' && this.editedAway && !this.findings.length) void this.host.counts.count('edited');
+      else if (how === 'closed') void this.host.counts.count('cancelled');
+    }
+    this.warned = false;
+    this.editedAway = false;
   }
 
   private mustHold(): boolean {
@@ -294,23 +369,28 @@ export class EditorSession {
   }
 
   hold(pending: PendingSubmit): void {
+    // The prompt takes focus: Edit (or Esc) puts the caret back where the send came from.
+    if (document.activeElement === this.editor) this.caret = saveCaret(this.editor);
     this.holding = pending;
     chooseSpotlight(this);
     this.render();
   }
 
   private sent(): void {
+    const now = readEditor(this.editor).text;
+    this.lastSentText = now.trim() ? now : this.lastText;
     this.lastSubmitAt = performance.now();
     this.lastText = '';
     this.warned = false;
+    this.editedAway = false;
     this.dismissed.clear();
   }
 
+  /** Edit: back to the text; nothing was sent and nothing is counted yet. */
   private edit(): void {
     this.holding = null;
-    void this.host.counts.count('cancelled');
     this.render();
-    this.editor.focus();
+    this.backToEditor();
   }
 
   /** Let the held send go through, exactly once. */
@@ -324,11 +404,11 @@ export class EditorSession {
 
   /** Send again what was stopped: the same click, or the same key in the editor. */
   private replay(pending: PendingSubmit, warned: boolean): void {
-    if (warned || this.findings.length) void this.host.counts.count('postedAnyway');
     // The card had focus; give it back to the editor and let the site re-render before sending.
     this.editor.focus();
     requestAnimationFrame(() => {
       this.allowOnce = true;
+      this.allowAnyway = warned;
       if (pending.kind === 'click') {
         const control = pending.control.isConnected ? pending.control : pending.refind();
         control?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, view: window }));
@@ -337,10 +417,13 @@ export class EditorSession {
       }
       // Nothing took the send (the control went away): do not let a later one through unasked.
       this.allowOnce = false;
+      this.allowAnyway = false;
     });
   }
 
   destroy(): void {
+    // The editor went away with a warned post in it, unsent (a dialog closed, the page moved on).
+    if (this.lastText.trim()) this.finishPost('closed');
     withFindings.delete(this);
     if (spotlight === this) chooseSpotlight();
     this.abort.abort();

@@ -1,28 +1,50 @@
 /**
  * One overlay per editor: a host element outside the editor with a CLOSED shadow root, holding the
- * warning card and the highlight marks, positioned next to the editor with position: fixed.
+ * warning card, the highlight marks and (in long posts) a marker in the margin for each flagged word,
+ * all positioned with position: fixed.
  *
  * What the page can see: only an empty host element with no attributes of ours. The card's text,
  * the marks and which words are flagged stay inside the closed shadow root. (The CSS Custom
  * Highlight API is not used: its registry is readable by page scripts.) Keystrokes inside the card
  * stop at the host, so they never reach the site's shortcuts.
+ *
+ * Placement (lib/runtime/placement.ts): never over the editor's text, the site's send and cancel
+ * controls or the other fields of the same form, always inside the viewport. When the whole card
+ * cannot fit anywhere without covering one of them, it shrinks to a one-line summary that opens
+ * on "Details" (or on the keyboard shortcut).
  */
 import { h, render } from 'preact';
-import { WarningCard, headline, type WarningCardProps } from '../../components/WarningCard';
+import { SHORTCUT_SPOKEN } from '../../components/card-words';
+import { WarningCard, headline, type CardFinding, type WarningCardProps } from '../../components/WarningCard';
 import type { Severity } from '../policy/rule-ids';
+import { EDGE, GAP, intersect, place, type Box, type Size } from './placement';
 import { createLiveRegion, createShadowHost } from './shadow-host';
 import { isTextField, rangeFor, type Editable, type EditorText } from './editor-text';
 
 export interface Mark {
+  /** The card finding this mark is for. */
+  key: string;
   start: number;
   end: number;
   severity: Severity;
 }
 
-const GAP = 6;
+/** The card is never made narrower than this to fit beside an editor. */
+const MIN_SIDE_WIDTH = 280;
+/** A one-line summary is this tall (warning-card.css `.compact`). */
+const COMPACT_HEIGHT = 34;
+/** An editor this tall, or one whose text is cut off, gets margin markers for its flagged words. */
+const LONG_EDITOR = 160;
+/** The most controls of the same form that are kept clear (a form is a few dozen at most). */
+const MAX_NEIGHBOURS = 60;
 
 /** Visible cards in this page, so that cards for several fields of one form do not cover each other. */
 const placedCards = new Set<HTMLElement>();
+
+/** In a form: its fields and buttons (Save, Cancel, the other fields) stay clear. */
+const FORM_NEIGHBOURS = 'input:not([type="hidden"]), textarea, select, button, [role="button"], [role="textbox"], [contenteditable="true"]';
+/** In a dialog that is not a form (a post composer): its other fields, and buttons that close it. */
+const DIALOG_NEIGHBOURS = 'input:not([type="hidden"]), textarea, [role="textbox"], [contenteditable="true"], [aria-label="Close"], [aria-label="Cancel"], [aria-label="Discard"]';
 
 export class Overlay {
   private readonly host: HTMLElement;
@@ -35,7 +57,15 @@ export class Overlay {
   private lastAnnounced = '';
   private marks: Mark[] = [];
   private read: EditorText = { text: '', segments: [] };
+  private props?: WarningCardProps;
   private visible = false;
+  /** Shrunk to one line for want of room. */
+  private compact = false;
+  /** The person opened the card (Details, or the shortcut): shown whole even where it covers something. */
+  private expanded = false;
+  /** The whole card's size, measured when its content last changed, and the viewport width it was measured at. */
+  private fullSize?: Size & { viewport: number };
+  private outOfView = new Set<string>();
 
   /** `keepClear` gives the site's send controls near the editor: the card never covers them. */
   constructor(
@@ -59,12 +89,16 @@ export class Overlay {
   }
 
   update(props: WarningCardProps, read: EditorText, marks: Mark[]): void {
+    const before = this.props?.findings.map((f) => f.key).join('|');
+    this.props = props;
     this.read = read;
     this.marks = marks;
     this.visible = props.findings.length > 0 || marks.length > 0;
+    if (!props.findings.length || props.findings.map((f) => f.key).join('|') !== before) this.expanded = props.holding && this.expanded;
+    this.fullSize = undefined;
     if (!this.host.isConnected) this.container().append(this.host);
-    render(props.findings.length ? h(WarningCard, props) : null, this.anchor);
-    const said = props.findings.length ? `Second Look: ${headline(props.findings)} Press Alt+Shift+Down to reach the warning.` : '';
+    this.renderCard();
+    const said = props.findings.length ? `Second Look: ${headline(props.findings)} Press ${SHORTCUT_SPOKEN} to read it.` : '';
     if (said !== this.lastAnnounced) {
       this.live.textContent = said;
       this.lastAnnounced = said;
@@ -74,7 +108,34 @@ export class Overlay {
     if (import.meta.env.MODE === 'bench') requestAnimationFrame(() => performance.mark('second-look:card-painted'));
   }
 
-  /** Place the card above the editor (below if there is no room), off the site's send buttons, and redraw the marks. */
+  private renderCard(): void {
+    const p = this.props;
+    if (!p?.findings.length) {
+      render(null, this.anchor);
+      return;
+    }
+    const findings: CardFinding[] = p.findings.map((f) => (this.outOfView.has(f.key) ? { ...f, outOfView: true } : f));
+    const compact = this.compact && !this.expanded && !p.holding;
+    render(
+      h(WarningCard, {
+        ...p,
+        findings,
+        compact,
+        onExpand: () => this.expand(true),
+      }),
+      this.anchor,
+    );
+  }
+
+  private expand(focus: boolean): void {
+    this.expanded = true;
+    this.compact = false;
+    this.renderCard();
+    this.position();
+    if (focus) this.focusMessage();
+  }
+
+  /** Place the card, draw the marks and the margin markers. */
   position(): void {
     this.marksEl.replaceChildren();
     if (!this.visible || !this.editor.isConnected) {
@@ -83,52 +144,142 @@ export class Overlay {
       return;
     }
     const r = this.editor.getBoundingClientRect();
-    this.anchor.style.display = this.anchor.firstChild ? 'block' : 'none';
-    placedCards.delete(this.anchor);
-    if (this.anchor.firstChild) {
-      const place = this.placement(r, this.anchor.offsetWidth, this.anchor.offsetHeight);
-      this.anchor.style.top = `${place.top}px`;
-      this.anchor.style.left = `${place.left}px`;
-      placedCards.add(this.anchor);
+    const vp = viewport();
+    const seen = intersect(r, { left: 0, top: 0, right: vp.width, bottom: vp.height });
+    const rects = this.marks.map((m) => this.rectsFor(m));
+    this.drawMarks(r, rects);
+    const hidden = new Set(this.marks.filter((m, i) => !rects[i].some((x) => seen && intersect(x, seen))).map((m) => m.key));
+    this.drawMarkers(r, seen, rects, vp);
+    if (!sameSet(hidden, this.outOfView)) {
+      this.outOfView = hidden;
+      this.fullSize = undefined;
+      this.renderCard();
     }
-    for (const mark of this.marks) {
-      for (const rect of this.rectsFor(mark)) {
+    this.placeCard(r, seen, vp);
+  }
+
+  private drawMarks(r: DOMRect, rects: DOMRect[][]): void {
+    this.marks.forEach((mark, i) => {
+      for (const rect of rects[i]) {
         // Clip to the editor's box: text scrolled out of the editor gets no mark.
-        const top = Math.max(rect.top, r.top);
-        const bottom = Math.min(rect.bottom, r.bottom);
-        const left = Math.max(rect.left, r.left);
-        const right = Math.min(rect.right, r.right);
-        if (bottom <= top || right <= left) continue;
+        const clip = intersect(rect, r);
+        if (!clip) continue;
         const m = div(`mark ${mark.severity}`);
-        m.style.cssText = `left:${left}px;top:${top}px;width:${right - left}px;height:${bottom - top}px;`;
+        m.style.cssText = `left:${clip.left}px;top:${clip.top}px;width:${clip.right - clip.left}px;height:${clip.bottom - clip.top}px;`;
         this.marksEl.append(m);
       }
-    }
+    });
   }
 
   /**
-   * Where the card goes: above the editor, else below it (past the send controls), else to its right,
-   * else its left; the first spot in the viewport that covers neither the editor nor a send control.
+   * In a long post, a small marker in the margin beside each flagged word, at its line, or at the
+   * top or bottom edge of what is in view when the word is scrolled away. Decoration only: the card
+   * says the same, with "Show" for words out of view.
    */
-  private placement(r: DOMRect, w: number, h: number): { top: number; left: number } {
-    const vw = window.innerWidth;
-    const vh = window.innerHeight;
-    const others = [...placedCards].filter((a) => a.isConnected).map((a) => a.getBoundingClientRect());
-    const avoid = [r, ...this.keepClear().map((c) => c.getBoundingClientRect()).filter((c) => c.width > 0), ...others];
-    const lowest = Math.max(r.bottom, ...avoid.map((c) => c.bottom));
-    const rightmost = Math.max(r.right, ...avoid.filter((c) => c.bottom > r.top && c.top < r.bottom).map((c) => c.right));
-    const clampLeft = (x: number) => Math.max(4, Math.min(x, vw - w - 4));
-    const clampTop = (y: number) => Math.max(4, Math.min(y, vh - h - 4));
-    const candidates = [
-      { top: r.top - GAP - h, left: clampLeft(r.left) },
-      { top: lowest + GAP, left: clampLeft(r.left) },
-      { top: clampTop(r.top), left: rightmost + GAP },
-      { top: clampTop(r.top), left: r.left - GAP - w },
-    ];
-    const fits = (c: { top: number; left: number }) =>
-      c.top >= 4 && c.left >= 4 && c.top + h <= vh - 4 && c.left + w <= vw - 4 &&
-      !avoid.some((a) => c.left < a.right && a.left < c.left + w && c.top < a.bottom && a.top < c.top + h);
-    return candidates.find(fits) ?? { top: clampTop(lowest + GAP), left: clampLeft(r.left) };
+  private drawMarkers(r: DOMRect, seen: Box | undefined, rects: DOMRect[][], vp: Size): void {
+    if (!seen || !this.marks.length) return;
+    const long = r.height >= LONG_EDITOR || this.editor.scrollHeight > this.editor.clientHeight + 2 || seen.bottom - seen.top < r.height - 1;
+    if (!long) return;
+    const x = r.right + 10 <= vp.width ? r.right + 3 : r.left - 10 >= 0 ? r.left - 9 : r.right - 9;
+    this.marks.forEach((mark, i) => {
+      const first = rects[i][0];
+      if (!first) return;
+      const where = first.bottom < seen.top ? 'above' : first.top > seen.bottom ? 'below' : 'beside';
+      const y = Math.max(seen.top, Math.min(first.top, seen.bottom - 14));
+      const m = div(`margin-marker ${mark.severity} ${where}`);
+      m.style.cssText = `left:${x}px;top:${y}px;`;
+      this.marksEl.append(m);
+    });
+  }
+
+  private placeCard(r: DOMRect, seen: Box | undefined, vp: Size): void {
+    placedCards.delete(this.anchor);
+    const holding = this.props?.holding ?? false;
+    if (!this.anchor.firstChild || (!seen && !holding)) {
+      // The editor is scrolled out of sight: so is its card (a held send keeps its prompt in view).
+      this.anchor.style.display = 'none';
+      return;
+    }
+    this.anchor.style.display = 'block';
+    const { hard, soft } = this.obstacles(r);
+    const input = { editor: r, viewport: vp, hard, soft };
+    // Measured and first tried at the card's own width; narrower only below, if that is what fits.
+    this.anchor.style.width = '';
+    if (!this.fullSize || this.fullSize.viewport !== vp.width) {
+      if (this.compact) {
+        this.compact = false;
+        this.renderCard();
+      }
+      this.fullSize = { width: this.anchor.offsetWidth, height: this.anchor.offsetHeight, viewport: vp.width };
+    }
+    let full = place(input, this.fullSize);
+    if (full.cost > 0) {
+      // No room for the whole card at its width: try it narrower, in the space beside the editor.
+      for (const space of [vp.width - EDGE - (r.right + GAP), r.left - GAP - EDGE]) {
+        const width = Math.floor(space);
+        if (width < MIN_SIDE_WIDTH || width >= this.fullSize.width) continue;
+        this.anchor.style.width = `${width}px`;
+        const narrow = place(input, { width, height: this.anchor.offsetHeight });
+        if (narrow.cost === 0) {
+          full = narrow;
+          break;
+        }
+        this.anchor.style.width = '';
+      }
+    }
+    let spot = full;
+    let compact = false;
+    if (full.cost > 0 && !this.expanded && !holding) {
+      const line = { width: this.fullSize.width, height: COMPACT_HEIGHT };
+      const small = place(input, line);
+      if (small.cost < full.cost) {
+        spot = small;
+        compact = true;
+      }
+    }
+    if (compact) this.anchor.style.width = '';
+    if (compact !== this.compact) {
+      this.compact = compact;
+      this.renderCard();
+    }
+    this.anchor.style.top = `${spot.top}px`;
+    this.anchor.style.left = `${spot.left}px`;
+    placedCards.add(this.anchor);
+  }
+
+  /** What the card must keep clear (the editor's text, the send controls, the form's other fields, other cards) and should. */
+  private obstacles(r: DOMRect): { hard: Box[]; soft: Box[] } {
+    const hard: Box[] = [];
+    const soft: Box[] = [];
+    if (isTextField(this.editor)) hard.push(r);
+    else {
+      soft.push(r);
+      hard.push(...this.textBoxes(r));
+    }
+    const controls = new Set<Element>(this.keepClear());
+    const form = this.editor.closest('form, [role="form"]');
+    const dialog = form ? null : this.editor.closest('[role="dialog"], dialog');
+    const around = form ?? dialog;
+    if (around) for (const el of [...around.querySelectorAll(form ? FORM_NEIGHBOURS : DIALOG_NEIGHBOURS)].slice(0, MAX_NEIGHBOURS)) controls.add(el);
+    for (const c of controls) {
+      if (c === this.editor || this.editor.contains(c) || c.contains(this.editor)) continue;
+      const b = c.getBoundingClientRect();
+      if (b.width > 0 && b.height > 0) hard.push(b);
+    }
+    for (const a of placedCards) if (a !== this.anchor && a.isConnected) hard.push(a.getBoundingClientRect());
+    return { hard, soft };
+  }
+
+  /** The editor's lines of text, and the line below the last one (where the next words will go). */
+  private textBoxes(r: DOMRect): Box[] {
+    const range = document.createRange();
+    range.selectNodeContents(this.editor);
+    const lines = [...range.getClientRects()].map((x) => intersect(x, r)).filter((x): x is Box => x !== undefined);
+    if (!lines.length) return [{ left: r.left, top: r.top, right: r.right, bottom: Math.min(r.bottom, r.top + 24) }];
+    const last = lines.reduce((a, b) => (b.bottom > a.bottom ? b : a));
+    const lineHeight = last.bottom - last.top || 20;
+    lines.push({ left: r.left, top: last.top, right: r.right, bottom: Math.min(r.bottom, last.bottom + lineHeight) });
+    return lines;
   }
 
   private rectsFor(mark: Mark): DOMRect[] {
@@ -139,6 +290,13 @@ export class Overlay {
 
   /** Text fields have no DOM for their text: measure the words in a copy laid out the same way. */
   private fieldRects(field: HTMLTextAreaElement | HTMLInputElement, mark: Mark): DOMRect[] {
+    const span = this.layOutCopy(field, mark);
+    const rects = [...span.getClientRects()];
+    this.mirror.replaceChildren();
+    return rects;
+  }
+
+  private layOutCopy(field: HTMLTextAreaElement | HTMLInputElement, mark: Pick<Mark, 'start' | 'end'>): HTMLSpanElement {
     const cs = getComputedStyle(field);
     const r = field.getBoundingClientRect();
     const m = this.mirror;
@@ -158,16 +316,42 @@ export class Overlay {
     m.replaceChildren(document.createTextNode(text.slice(0, mark.start)), span, document.createTextNode(text.slice(mark.end)));
     m.scrollTop = field.scrollTop;
     m.scrollLeft = field.scrollLeft;
-    const rects = [...span.getClientRects()];
-    m.replaceChildren();
-    return rects;
+    return span;
   }
 
-  /** Focus the card's first control (keyboard users: Alt+Shift+Down from the editor). */
+  /** "Show": bring a flagged word into view (in the editor's own scroll and the page's), then read its message. */
+  show(key: string): void {
+    const mark = this.marks.find((m) => m.key === key);
+    if (!mark) return;
+    if (isTextField(this.editor)) {
+      const field = this.editor;
+      const span = this.layOutCopy(field, mark);
+      const offset = span.offsetTop;
+      this.mirror.replaceChildren();
+      field.scrollTop = Math.max(0, offset - field.clientHeight / 2);
+      field.scrollIntoView({ block: 'nearest' });
+    } else {
+      const range = rangeFor(this.read, mark.start, mark.end);
+      const el = range?.startContainer.parentElement;
+      el?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    }
+    this.position();
+    this.focusMessage(key);
+  }
+
+  private focusMessage(key?: string): boolean {
+    const target = key
+      ? [...this.anchor.querySelectorAll<HTMLElement>('.finding')].find((el) => el.dataset.key === key)?.querySelector<HTMLElement>('.message')
+      : this.anchor.querySelector<HTMLElement>('.message.first');
+    (target ?? this.anchor.querySelector<HTMLElement>('.message'))?.focus();
+    return Boolean(target);
+  }
+
+  /** Keyboard users (the shortcut from the editor): open the card whole and read its first finding's message. */
   focus(): boolean {
-    const first = this.anchor.querySelector<HTMLElement>('button, a');
-    first?.focus();
-    return Boolean(first);
+    if (!this.anchor.firstChild) return false;
+    this.expand(false);
+    return this.focusMessage();
   }
 
   /** Escape in the card goes back to the editor. */
@@ -182,6 +366,15 @@ export class Overlay {
     render(null, this.anchor);
     this.host.remove();
   }
+}
+
+function viewport(): Size {
+  const root = document.documentElement;
+  return { width: root.clientWidth || window.innerWidth, height: root.clientHeight || window.innerHeight };
+}
+
+function sameSet(a: Set<string>, b: Set<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
 function div(className: string): HTMLElement {

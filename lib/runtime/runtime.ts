@@ -21,6 +21,7 @@ import { classifySurface, compileHooks, keySends, pageLanguage, profileFieldsIn,
 
 /** How long a chat header's name is taken as still current. */
 const RECIPIENT_FRESH_MS = 1000;
+import { OfficialNotes, SignedInAccount } from './signed-in';
 
 export class PageRuntime {
   private readonly sessions = new Map<Editable, EditorSession>();
@@ -34,6 +35,8 @@ export class PageRuntime {
   private readonly recipients = new WeakMap<Element, { at: number; hooks: PageHooks; recipient: Recipient | undefined }>();
   private readonly counts = new LocalCounts(browser.storage.local);
   private readonly contacts: ContactWatcher;
+  private readonly account: SignedInAccount;
+  private readonly officialNotes = new OfficialNotes(browser.storage.local);
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -42,6 +45,7 @@ export class PageRuntime {
     this.checker = new Checker(adapter.site);
     this.hooks = this.buildHooks();
     this.contacts = new ContactWatcher(this.hooks, this.checker, this.counts);
+    this.account = new SignedInAccount(adapter);
   }
 
   private hooksKey(): string {
@@ -158,6 +162,8 @@ export class PageRuntime {
         counts: this.counts,
         controlsNear: (el) => this.controlsNear(el),
         recipientFor: (el, s) => this.recipientFor(el, s),
+        account: () => this.account.current(),
+        firstTimeOfficial: (account) => this.officialNotes.firstTime(account),
       });
       this.sessions.set(editor, session);
       this.checker.warm();

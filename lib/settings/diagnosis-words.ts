@@ -74,7 +74,7 @@ export function reportForIT(d: PageDiagnosis, context: ReportContext): string {
     'Second Look: what it sees on this page',
     `Extension version: ${context.extensionVersion}`,
     `Browser: ${context.browser}`,
-    `Site: ${SITE_LABELS[d.site]}; page language: ${d.lang}; school's site fixes (siteOverrides): ${d.overridden ? 'in force' : 'none'}`,
+    `Site: ${SITE_LABELS[d.site]}; page language: ${d.lang}; school’s site fixes (siteOverrides): ${d.overridden ? 'in force' : 'none'}`,
     `Editors: ${words.editors}`,
     ...d.editors.map((e, i) => `  editor ${i + 1}: ${e.surface}, ${e.matched ? 'named by a hint' : 'no hint matched (default)'}, send button ${e.send ? 'found' : 'not found'}`),
     `Requests, profiles and chats: ${words.contacts ?? 'none found'}`,

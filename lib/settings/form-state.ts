@@ -7,7 +7,7 @@
  * stays as it was, so it comes back if the school's policy is removed.
  */
 import { hashPolicyPerEntry, newRosterKey } from '../policy/hash-policy';
-import { SITES, TEXT_RULE_IDS, type Severity, type Site } from '../policy/rule-ids';
+import { PUPIL_NAME_ANSWERS, SITES, TEXT_RULE_IDS, type PupilNameAnswers, type Severity, type Site } from '../policy/rule-ids';
 import type { Policy, StaffMember } from '../policy/schema';
 import { validatePolicy } from '../policy/validate';
 import { parseRosterLines, formatRosterLines, type RosterKindName } from './roster-lines';
@@ -49,6 +49,10 @@ export interface SettingsForm {
   sites: Record<Site, boolean>;
   policyUrl: string;
   contact: string;
+  /** The school's own accounts, per site, one a line. */
+  officialAccounts: Record<Site, string>;
+  /** '' keeps the default (this post only). */
+  pupilNameAnswers: '' | PupilNameAnswers;
 }
 
 /** A form field, named by the policy key it writes; 'other' for problems in settings the form does not show. */
@@ -86,6 +90,8 @@ export function policyToForm(personal: unknown, inForce: Policy, lockedKeys: rea
   };
   const rules = asObject(from('rules'));
   const sites = asObject(from('sites'));
+  const official = asObject(from('officialAccounts'));
+  const reach = from('pupilNameAnswers');
   return {
     schoolName: asString(from('schoolName')),
     schoolAliases: (Array.isArray(from('schoolAliases')) ? (from('schoolAliases') as unknown[]) : []).filter((a) => typeof a === 'string').join('\n'),
@@ -105,7 +111,21 @@ export function policyToForm(personal: unknown, inForce: Policy, lockedKeys: rea
     sites: Object.fromEntries(SITES.map((s) => [s, asObject(sites[s]).enabled !== false])) as Record<Site, boolean>,
     policyUrl: asString(from('policyUrl')),
     contact: asString(from('contact')),
+    officialAccounts: Object.fromEntries(
+      SITES.map((site) => [site, (Array.isArray(official[site]) ? (official[site] as unknown[]) : []).filter((a) => typeof a === 'string').join('\n')]),
+    ) as Record<Site, string>,
+    pupilNameAnswers: PUPIL_NAME_ANSWERS.includes(reach as PupilNameAnswers) ? (reach as PupilNameAnswers) : '',
   };
+}
+
+/**
+ * The form to save for one step of the options page: what is saved now, with only `fields` taken
+ * from what the person has in front of them. Other steps' unsaved edits are not saved with it.
+ */
+export function stepForm(edited: SettingsForm, saved: SettingsForm, fields: readonly (keyof SettingsForm)[]): SettingsForm {
+  const out = { ...saved };
+  for (const f of fields) (out as Record<string, unknown>)[f] = edited[f];
+  return out;
 }
 
 export interface BuildOptions {
@@ -183,6 +203,8 @@ export function formToPolicy(form: SettingsForm, opts: BuildOptions): BuildResul
   // Whether it is an https:// address is the shared validation's call (lib/policy/validate.ts).
   write('policyUrl', form.policyUrl.trim());
   write('contact', form.contact.trim());
+  write('officialAccounts', Object.fromEntries(SITES.map((site) => [site, lines(form.officialAccounts[site])]).filter(([, list]) => list.length)));
+  write('pupilNameAnswers', form.pupilNameAnswers || undefined);
 
   const hashedLeft = ROSTER_KINDS.some((k) => asPeople(out[k]).some((p) => p.name === undefined));
   let policy = out as Policy;
@@ -190,7 +212,7 @@ export function formToPolicy(form: SettingsForm, opts: BuildOptions): BuildResul
     const rosterLocked = locked.has('rosterHash');
     const key = rosterLocked ? opts.inForceRosterKey : (policy.rosterHash?.key ?? (opts.makeKey ?? newRosterKey)());
     if (!key) {
-      problems.push({ field: 'keepHashed', message: 'Your school’s settings do not give a roster key, so names cannot be hashed here.' });
+      problems.push({ field: 'keepHashed', message: 'Your school’s settings do not give the key for hashed names, so names cannot be hashed here.' });
     } else {
       const { rosterHash: _previous, ...plain } = policy;
       const hashed = hashPolicyPerEntry(rosterLocked ? plain : policy, key) as Raw;
@@ -222,7 +244,7 @@ function problemFromIssue(path: string, message: string, lineOf: Partial<Record<
     const where = line ? `Line ${line}` : `Hashed entry ${index + 1}`;
     return { field: top as FieldId, message: `${where}: ${message}`, path };
   }
-  const known: FieldId[] = ['schoolName', 'schoolAliases', 'mode', 'rules', 'sites', 'policyUrl', 'contact', 'pupils', 'staff', 'formerPupils', 'parents'];
+  const known: FieldId[] = ['schoolName', 'schoolAliases', 'mode', 'rules', 'sites', 'policyUrl', 'contact', 'pupils', 'staff', 'formerPupils', 'parents', 'officialAccounts', 'pupilNameAnswers'];
   const field = top === 'rosterHash' ? 'keepHashed' : known.includes(top as FieldId) ? (top as FieldId) : 'other';
   return { field, message, path };
 }

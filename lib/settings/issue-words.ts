@@ -23,6 +23,8 @@ export const SETTING_NAMES: Record<string, string> = {
   policyUrl: 'policy link',
   contact: 'contact',
   siteOverrides: 'site fixes',
+  pupilNameAnswers: 'how far “This isn’t a pupil” reaches',
+  officialAccounts: 'the school’s own accounts',
 };
 
 export interface IssueGroupWords {

@@ -36,19 +36,19 @@ function parseLine(raw: string, kind: RosterKindName): StaffMember | string {
   const line = raw.trim().replace(/\s+/g, ' ');
   const [namePart, ...roleParts] = line.split(ROLE_SEPARATOR);
   const role = roleParts.join(' - ').trim();
-  if (role && kind !== 'staff') return `Only staff have a job title: remove " - ${role}" or put this person in the staff list.`;
+  if (role && kind !== 'staff') return `Only staff have a job title: remove “ - ${role}” or put this person in the staff list.`;
   const open = namePart.indexOf('(');
   const close = namePart.lastIndexOf(')');
-  if ((open === -1) !== (close === -1) || close < open) return 'Brackets do not match: write nicknames as "Thomas Smith (Tom, Tommy)".';
+  if ((open === -1) !== (close === -1) || close < open) return 'Brackets do not match: write nicknames as “Thomas Smith (Tom, Tommy)”.';
   const name = (open === -1 ? namePart : namePart.slice(0, open)).trim();
   const after = open === -1 ? '' : namePart.slice(close + 1).trim();
-  if (after) return `Nothing can follow the nicknames in brackets; found "${after}".`;
+  if (after) return `Nothing can follow the nicknames in brackets; found “${after}”.`;
   if (!name) return 'No name before the brackets.';
   if (name.includes(',')) {
     const [last, first] = name.split(',').map((s) => s.trim());
-    return `"${name}" has a comma. Write the name first name first, as school uses it, for example "${first || 'Jack'} ${last || 'Smith'}".`;
+    return `“${name}” has a comma. Write the name first name first, as school uses it, for example “${first || 'Jack'} ${last || 'Smith'}”.`;
   }
-  if (!/\p{L}/u.test(name)) return `"${name}" has no letters, so it cannot be a name.`;
+  if (!/\p{L}/u.test(name)) return `“${name}” has no letters, so it cannot be a name.`;
   const person: StaffMember = { name };
   const aliases = open === -1 ? [] : splitList(namePart.slice(open + 1, close));
   if (aliases.length) person.aliases = aliases;

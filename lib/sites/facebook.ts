@@ -183,4 +183,9 @@ export const facebook: SiteAdapter = {
       message: ['مراسلة', 'رسالة'],
     },
   },
+  // Signed-in account (official accounts), no evidence [L]: the comment box names who is commenting
+  // ("Comment as Oakfield Primary School" when acting as the school's Page).
+  signedInAccount: [
+    { selector: '[aria-label^="Comment as "]', from: 'aria-label', pattern: '^Comment as (.+)$' },
+  ],
 };

@@ -143,4 +143,6 @@ export const instagram: SiteAdapter = {
       message: ['Enviar mensagem', 'Mensagem'],
     },
   },
+  // Signed-in account (official accounts) [L]: the side bar's Profile link holds the account's picture.
+  signedInAccount: [{ selector: '[role="navigation"] a[href]:has(img[alt$="profile picture"])', from: 'href', pattern: '^(?:https://www\\.instagram\\.com)?/([A-Za-z0-9._]{1,30})/?$' }],
 };

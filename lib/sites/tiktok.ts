@@ -82,4 +82,6 @@ export const tiktok: SiteAdapter = {
     es: { acceptFollow: ['Aceptar', 'Aprobar', 'Confirmar'], accept: ['Aceptar'] },
     ar: { acceptFollow: ['قبول', 'موافقة', 'تأكيد'], accept: ['قبول'] },
   },
+  // Signed-in account (official accounts) [L]: the side bar's Profile link is /@<handle>.
+  signedInAccount: [{ selector: 'a[data-e2e="nav-profile"]', from: 'href', pattern: '^(?:https://www\\.tiktok\\.com)?/@([A-Za-z0-9._]{1,24})/?$' }],
 };

@@ -110,4 +110,14 @@ export interface SiteAdapter {
   recipient?: RecipientHook;
   /** The site's words per language, for the hints and controls that name a label. */
   labels: LocaleLabels;
+  /** Where the page shows which account is signed in (for the school's own accounts), tried in order. */
+  signedInAccount?: AccountHook[];
+}
+
+/** Where to read the signed-in account: an element, one of its attributes (or its text), and a pattern whose first group is the account. */
+export interface AccountHook {
+  selector: string;
+  from: 'href' | 'aria-label' | 'text' | 'alt';
+  /** Regular expression (source text); its first capture group is the handle or name. */
+  pattern?: string;
 }

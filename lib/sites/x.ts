@@ -102,4 +102,6 @@ export const x: SiteAdapter = {
     ja: { accept: ['承認'] },
     zh: { accept: ['接受'] },
   },
+  // Signed-in account (official accounts) [L]: the side bar's Profile link is /<handle>.
+  signedInAccount: [{ selector: 'a[data-testid="AppTabBar_Profile_Link"]', from: 'href', pattern: '^(?:https://(?:x|twitter)\\.com)?/([A-Za-z0-9_]{1,15})/?$' }],
 };

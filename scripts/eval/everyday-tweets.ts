@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mulberry32, readNameFixture } from '../../tests/support/name-samples';
-import { createEngine, type Finding } from '../../lib/engine/check';
+import { createEngine, rulesBroken, type Finding } from '../../lib/engine/check';
 import { TEXT_RULE_IDS, type TextRuleId } from '../../lib/policy/rule-ids';
 import type { Policy } from '../../lib/policy/schema';
 
@@ -180,7 +180,7 @@ function main(): void {
         anyFlagged++;
         stats.anyFlagged++;
       }
-      const rules = new Set(findings.map((f) => f.rule));
+      const rules = rulesBroken(findings);
       for (const r of rules) byRule[r].tweets++;
       for (const f of findings) {
         byRule[f.rule].findings++;

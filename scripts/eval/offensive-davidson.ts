@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { createEngine, type Finding } from '../../lib/engine/check';
+import { createEngine, rulesBroken, type Finding } from '../../lib/engine/check';
 import { evalPolicy, pct, rate, SHARED_DATA_DIR, showSpan, spread, topCounts } from './everyday-tweets';
 
 const CORPUS = join(SHARED_DATA_DIR, 'offensive-davidson', 'labeled_data.csv');
@@ -79,7 +79,7 @@ function main(): void {
     const s = stats[cls];
     s.tweets++;
     if (findings.length) s.anyRule++;
-    for (const r of new Set(findings.map((f) => f.rule))) if (r !== 'derogatory') s.otherRules[r] = (s.otherRules[r] ?? 0) + 1;
+    for (const r of rulesBroken(findings)) if (r !== 'derogatory') s.otherRules[r] = (s.otherRules[r] ?? 0) + 1;
     const derog = findings.filter((f) => f.rule === 'derogatory');
     if (derog.length === 0) {
       if (cls !== 'neither') missed[cls].push(text);

@@ -19,7 +19,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
-import { createEngine } from '../../lib/engine/check';
+import { createEngine, rulesBroken } from '../../lib/engine/check';
 import type { TextRuleId } from '../../lib/policy/rule-ids';
 import { evalPolicy, REPO_ROOT, SHARED_DATA_DIR, topCounts } from './everyday-tweets';
 
@@ -56,10 +56,10 @@ function redditFigures(): RedditFigures[] {
     const spans = new Map<string, number>();
     let tied = 0;
     for (const text of posts) {
-      const findings = engine.check(text, { surface: 'post' }).filter((f) => JOB_RULES.includes(f.rule));
+      const findings = engine.check(text, { surface: 'post' }).filter((f) => [f.rule, ...(f.also ?? [])].some((r) => JOB_RULES.includes(r)));
       if (!findings.length) continue;
       tied++;
-      for (const r of new Set(findings.map((f) => f.rule))) byRule[r]++;
+      for (const r of rulesBroken(findings)) if (JOB_RULES.includes(r)) byRule[r]++;
       for (const f of findings) {
         const s = text.slice(f.start, f.end).replace(/\s+/g, ' ').toLowerCase();
         spans.set(s, (spans.get(s) ?? 0) + 1);

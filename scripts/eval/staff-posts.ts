@@ -102,7 +102,7 @@ export function evaluateSchool(folder: string): SchoolReport {
   for (const post of posts) {
     const findings = engine.check(post.text, { surface: post.surface });
     const byRule = new Map<TextRuleId, Finding[]>();
-    for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    for (const f of findings) for (const rule of [f.rule, ...(f.also ?? [])]) byRule.set(rule, [...(byRule.get(rule) ?? []), f]);
     const expected = new Set(post.expect);
     for (const rule of TEXT_RULE_IDS) {
       const got = byRule.has(rule);

@@ -2,10 +2,11 @@
  * The compose boxes of all four sites, with the built extension in real Chromium, on practice pages
  * built on the real Lexical and Draft.js editors and served at the real origins. For every site ×
  * surface: a pupil's name gets the right warning and highlight, clean text gets none, editing the
- * name away removes it; warn mode lets the send through; confirm mode holds it until "Post anyway"
+ * name away removes it; warn mode lets the send through; confirm mode holds it until "Post anyway" (or the surface's own verb)
  * and then lets exactly one send through; the editor's own state stays equal to what the page shows,
  * and typing, undo and new lines still work.
  */
+import { anywayWords } from '../../components/card-words';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures/extension';
 import { modelText, openSurface, routeSitePages, submitted, SURFACES, type SurfaceSpec } from './fixtures/site-pages';
@@ -91,11 +92,11 @@ for (const spec of SURFACES) {
       await send(page, spec, 'click');
       const held = await waitForCard(page, true);
       expect(held.roles).toContain('alertdialog');
-      expect(held.buttons).toEqual(expect.arrayContaining(['Edit', 'Post anyway']));
+      expect(held.buttons).toEqual(expect.arrayContaining(['Edit', anywayWords(spec.surface)]));
       await page.waitForTimeout(200);
       expect(await submitted(page), 'nothing is sent while the prompt is open').toEqual([]);
 
-      await clickCardButton(page, 'Post anyway');
+      await clickCardButton(page, anywayWords(spec.surface));
       await expect.poll(() => submitted(page)).toEqual([{ surface: spec.surface, text: VIOLATING }]);
       await page.waitForTimeout(300);
       expect(await submitted(page)).toHaveLength(1);
@@ -118,7 +119,7 @@ for (const spec of SURFACES) {
         await page.keyboard.press(spec.submitKey!);
         await waitForCard(page, true);
         await page.keyboard.press('Tab');
-        await page.keyboard.press('Enter'); // Post anyway
+        await page.keyboard.press('Enter'); // Post / Comment / Reply / Send anyway
         await expect.poll(() => submitted(page)).toEqual([{ surface: spec.surface, text: VIOLATING }]);
       });
     }

@@ -1,6 +1,6 @@
 /**
  * What runs in the page, beyond one compose box: the promises (no network, nothing typed stored,
- * nothing the page can read), the card's actions (dismiss, "this isn't a pupil", local counts), the
+ * nothing the page can read), the card's actions (dismiss, "this isn't a pupil"), the
  * policy's site switches, keyboard isolation, and single-page-app life (editors mounting and
  * unmounting, route changes, several editors on one page).
  */
@@ -84,46 +84,30 @@ test.describe('actions on the card', () => {
     expect(text).not.toContain('Jack Smith');
   });
 
-  test('“This isn’t a pupil” is remembered on this device, as a hash, and the warning goes', async ({ context }) => {
+  test('“This isn’t a pupil” is remembered on this device for that sentence, as hashes, and the warning goes', async ({ context }) => {
     const page = await open(context, 'facebook comment');
     await page.keyboard.type('Cheers to Jack Smith');
     await cardText(page);
     await clickCardButton(page, 'This isn’t a pupil');
     expect(await cardText(page, false)).toBe('');
     const stored = JSON.parse(await storedJson(context)).local;
-    expect(stored.exceptions).toEqual([expect.objectContaining({ rule: 'pupil-mention', hint: 'J… S… (10 characters)' })]);
-    expect(JSON.stringify(stored.exceptions)).not.toMatch(/jack|smith/i);
-    // A false match answered is not an edit.
-    expect(stored.counts).toMatchObject({ shown: 1, edited: 0 });
+    expect(stored.exceptions).toEqual([expect.objectContaining({ rule: 'pupil-mention', scope: 'post', hint: 'J… S… (10 characters)' })]);
+    expect(JSON.stringify(stored.exceptions)).not.toMatch(/jack|smith|cheers/i);
+    // A false match answered is not an edit; it is counted as dismissed.
+    expect(stored.counts).toMatchObject({ shown: 1, edited: 0, dismissed: 1 });
 
-    // Remembered: a new page, the same name, no warning; another pupil still warns.
+    // Remembered: a new page, the same sentence, no warning; another sentence naming him still warns
+    // (tests/e2e/warning-card.spec.ts has the rest).
     const again = await context.newPage();
     await openSurface(again, surface('x home post'));
     await again.locator(surface('x home post').editor).click();
-    await again.keyboard.type('Jack Smith and Olivia Brown');
+    await again.keyboard.type('Cheers to Jack Smith');
+    await again.waitForTimeout(500);
+    expect((await readCards(again)).text).toBe('');
+    await again.keyboard.type('. Olivia Brown too');
     const text = await cardText(again);
     expect(text).toContain('Olivia Brown');
-    expect(text).not.toContain('Jack Smith');
-  });
-
-  test('local counts: shown, edited, cancelled and posted anyway, and nothing else', async ({ context }) => {
-    const page = await open(context, 'tiktok comment', { ...SCHOOL, mode: 'confirm' });
-    await page.keyboard.type('Jack Smith was great');
-    await cardText(page);
-    // Edited: the name is taken out after the warning.
-    for (let i = 0; i < 'Jack Smith was great'.length; i++) await page.keyboard.press('Backspace');
-    await cardText(page, false);
-    await page.keyboard.type('Olivia Brown was great');
-    await cardText(page);
-    await page.keyboard.press('Enter'); // held
-    await page.keyboard.press('Enter'); // Edit (focused): cancelled
-    await page.keyboard.press('Enter'); // held again
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter'); // Post anyway
-    await expect.poll(() => submitted(page)).toHaveLength(1);
-    const { counts } = JSON.parse(await storedJson(context)).local;
-    expect(counts).toMatchObject({ shown: 2, edited: 1, cancelled: 1, postedAnyway: 1 });
-    expect(Object.keys(counts).sort()).toEqual(['cancelled', 'edited', 'postedAnyway', 'shown', 'week']);
+    expect(text).not.toContain('“Jack Smith”');
   });
 });
 
@@ -141,23 +125,6 @@ test('keystrokes in the card do not reach the site’s shortcuts', async ({ cont
   await page.keyboard.type('jkn'); // X's shortcuts are j, k and n
   expect(await page.evaluate(() => (window as unknown as { keysSeen: string[] }).keysSeen)).toEqual([]);
   expect(await submitted(page)).toEqual([]);
-});
-
-test('keyboard users reach the card with Alt+Shift+Down and go back with Escape', async ({ context }) => {
-  const page = await open(context, 'facebook comment');
-  await page.keyboard.type('Well done Jack Smith');
-  await cardText(page);
-  expect((await readCards(page)).announced).toContain('Press Alt+Shift+Down to reach the warning.');
-  await page.keyboard.press('Alt+Shift+ArrowDown');
-  await page.keyboard.press('Tab'); // from Dismiss to "This isn't a pupil"
-  await page.keyboard.press('Enter');
-  expect(await cardText(page, false)).toBe('');
-  await page.keyboard.type(' and Olivia Brown');
-  await cardText(page);
-  await page.keyboard.press('Alt+Shift+ArrowDown');
-  await page.keyboard.press('Escape');
-  await page.keyboard.type('!');
-  await expect.poll(() => page.locator('[aria-label="Comment as Sam Teacher"]').innerText()).toContain('Olivia Brown!');
 });
 
 test('search boxes and other single-line fields are not publishing: no warning', async ({ context }) => {

@@ -35,6 +35,17 @@ function storedLocal(context: BrowserContext, keys: string[]): Promise<Record<st
   return workerEvaluator(context)((k: string[]) => chrome.storage.local.get(k), keys) as Promise<Record<string, unknown>>;
 }
 
+/** Goes to a step of the options page by its name in the list of steps. */
+async function goToStep(options: Page, title: 'Your school' | 'People' | 'What to check' | 'Done'): Promise<void> {
+  await options.getByRole('navigation', { name: 'Set-up steps' }).getByRole('button', { name: new RegExp(`^${title}`) }).click();
+  await expect(options.locator('#step-heading')).toContainText(title);
+}
+
+/** Opens the folded "More settings" of the step shown. */
+async function moreSettings(options: Page): Promise<void> {
+  await options.locator('details.advanced > summary').click();
+}
+
 /** Waits until the background has put the person's settings in force. */
 async function waitForSource(context: BrowserContext, source: string): Promise<void> {
   await expect
@@ -47,7 +58,13 @@ test.describe('personal set-up on the options page', () => {
     const options = await openOptions(context);
     await expect(options.locator('#policy-source')).toContainText('Not set up yet');
 
+    await expect(options.locator('#step-heading')).toHaveText('Step 1 of 4: Your school');
     await options.getByLabel('School name').fill('Oakfield Primary School');
+    await options.getByRole('button', { name: 'Save and go on to people' }).click();
+    // Saved, said where the person now is: at the top of the next step.
+    await expect(options.locator('#saved-note')).toHaveText('Saved: Your school.');
+    await expect(options.locator('#step-heading')).toHaveText('Step 2 of 4: People');
+    expect((await storedLocal(context, ['personalPolicy'])).personalPolicy).toMatchObject({ schoolName: 'Oakfield Primary School' });
     await options.getByLabel('Add pupils from a CSV file').setInputFiles(MIS('sims-pupils.csv'));
     const result = options.locator('#csv-pupils-result');
     await expect(result).toContainText('Added 6 pupils from sims-pupils.csv. Not saved yet');
@@ -66,8 +83,8 @@ test.describe('personal set-up on the options page', () => {
     await options.getByLabel('Add pupils from a CSV file').setInputFiles(MIS('ugly-bad-rows.csv'));
     await expect(result).toContainText('Added 4 pupils from ugly-bad-rows.csv (4 already on the list)');
     await expect(result).toContainText('2 rows were skipped');
-    await expect(result).toContainText('Row 4: has a surname ("Begum") but no forename.');
-    await expect(result).toContainText('Row 7: has a forename ("Theo") but no surname.');
+    await expect(result).toContainText('Row 4 has a surname (“Begum”) but no forename.');
+    await expect(result).toContainText('Row 7 has a forename (“Theo”) but no surname.');
 
     // Saved from older Excel on Windows: Windows-1252, so "ë" is one byte that is not UTF-8.
     const windows1252 = Buffer.from('Forename,Surname\r\nZo\xeb,Bront\xeb\r\n', 'latin1');
@@ -78,8 +95,12 @@ test.describe('personal set-up on the options page', () => {
     await options.getByLabel('Add staff from a CSV file').setInputFiles(MIS('sims-staff.csv'));
     await expect(options.getByLabel('Staff, one a line')).toHaveValue(/Sarah Hughes - Headteacher/);
 
-    await options.getByRole('button', { name: 'Save' }).click();
+    // The Save button and its "Saved" stay in view, however long the lists are.
+    const save = options.getByRole('button', { name: 'Save', exact: true });
+    await expect(save).toBeInViewport();
+    await save.click();
     await expect(options.locator('#save-status')).toContainText('Saved.');
+    await expect(options.locator('#save-status')).toBeInViewport();
     await waitForSource(context, 'personal');
     await expect(options.locator('#policy-source')).toContainText('Your own settings');
     const { personalPolicy } = await storedLocal(context, ['personalPolicy']);
@@ -94,13 +115,14 @@ test.describe('personal set-up on the options page', () => {
   test('typed lines with a mistake are not saved, the problem is shown by line next to the list, and nothing already saved is lost', async ({ context }) => {
     await setPersonalPolicy(context, { schoolName: 'Oakfield Primary School', pupils: [{ name: 'Jack Smith' }] });
     const options = await openOptions(context);
+    await goToStep(options, 'People');
     const pupils = options.getByLabel('Pupils, one a line', { exact: true });
     await expect(pupils).toHaveValue('Jack Smith');
     await pupils.fill('Jack Smith\nBrown, Olivia');
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(options.locator('#save-status')).toContainText('Not saved: one thing needs fixing first');
     const error = options.locator('#pupils-errors');
-    await expect(error).toContainText('Line 2: "Brown, Olivia" has a comma. Write the name first name first, as school uses it, for example "Olivia Brown".');
+    await expect(error).toContainText('Line 2: “Brown, Olivia” has a comma. Write the name first name first, as school uses it, for example “Olivia Brown”.');
     await expect(pupils).toHaveAttribute('aria-invalid', 'true');
     await expect(pupils).toHaveAttribute('aria-describedby', /pupils-errors/);
     // The summary by the Save button links to the field.
@@ -109,7 +131,7 @@ test.describe('personal set-up on the options page', () => {
     expect((await storedLocal(context, ['personalPolicy'])).personalPolicy).toEqual({ schoolName: 'Oakfield Primary School', pupils: [{ name: 'Jack Smith' }] });
 
     await pupils.fill('Jack Smith\nOlivia Brown');
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(options.locator('#save-status')).toContainText('Saved.');
     await expect(error).toHaveCount(0);
     expect(((await storedLocal(context, ['personalPolicy'])).personalPolicy as { pupils: unknown }).pupils).toEqual([{ name: 'Jack Smith' }, { name: 'Olivia Brown' }]);
@@ -118,9 +140,12 @@ test.describe('personal set-up on the options page', () => {
   test('a site or a rule switched off stops those warnings, and the rest still warn', async ({ context }) => {
     await setPersonalPolicy(context, { schoolName: 'Oakfield Primary School', pupils: [{ name: 'Jack Smith' }] });
     const options = await openOptions(context);
+    await goToStep(options, 'What to check');
+    await expect(options.getByRole('checkbox', { name: 'Facebook' })).toBeHidden();
+    await moreSettings(options);
     await options.getByRole('checkbox', { name: 'Facebook' }).uncheck();
-    await options.getByRole('checkbox', { name: 'Names the school' }).uncheck();
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('checkbox', { name: 'The school’s name' }).uncheck();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(options.locator('#save-status')).toContainText('Saved.');
     await expect
       .poll(async () => ((await storedLocal(context, ['policyState'])).policyState as { policy: { sites?: unknown } }).policy.sites)
@@ -146,9 +171,11 @@ test.describe('personal set-up on the options page', () => {
 
   test('names kept hashed are not stored as names, cannot be shown again, and still warn', async ({ context }) => {
     const options = await openOptions(context);
+    await goToStep(options, 'People');
     await options.getByLabel('Pupils, one a line', { exact: true }).fill('Freya Lloyd');
+    await moreSettings(options);
     await options.getByLabel('Keep names hashed').check();
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(options.locator('#save-status')).toContainText('Saved.');
     await expect(options.getByLabel('Pupils, one a line', { exact: true })).toHaveValue('');
     await expect(options.locator('.hashed-note')).toContainText('Also 1 pupil kept hashed, which cannot be shown as names.');
@@ -159,6 +186,39 @@ test.describe('personal set-up on the options page', () => {
 
     const page = await typeOnPracticePage(context, 'Well done Freya Lloyd');
     expect(await waitForCardText(page)).toContain('“Freya Lloyd” names a pupil at your school.');
+  });
+});
+
+test.describe('the options page in steps', () => {
+  test('each step is short, saved on its own, and the school’s own accounts and the keyboard shortcut have their place', async ({ context }) => {
+    const options = await openOptions(context);
+    await options.setViewportSize({ width: 800, height: 900 });
+    const height = () => options.evaluate(() => document.documentElement.scrollHeight);
+    const heights: Record<string, number> = {};
+    for (const step of ['Your school', 'People', 'What to check', 'Done'] as const) {
+      await goToStep(options, step);
+      heights[step] = await height();
+    }
+    // The old single page was 4,400 px tall; no step is a third of that with its extra settings folded.
+    for (const [step, h] of Object.entries(heights)) expect(h, step).toBeLessThan(2_200);
+    await expect(options.locator('#keyboard-heading + ul')).toContainText('Alt+Shift+↓');
+
+    // The school's own accounts: saved with the school step only, nothing else written.
+    await goToStep(options, 'Your school');
+    await options.getByLabel('School name').fill('Oakfield Primary School');
+    await moreSettings(options);
+    await options.getByLabel('X (Twitter)', { exact: true }).fill('@OakfieldPS\n@OakfieldPE');
+    await goToStep(options, 'People');
+    await options.getByLabel('Pupils, one a line', { exact: true }).fill('Jack Smith');
+    await goToStep(options, 'Your school');
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(options.locator('#save-status')).toHaveText('Saved.');
+    const { personalPolicy } = await storedLocal(context, ['personalPolicy']);
+    expect(personalPolicy).toEqual({ schoolName: 'Oakfield Primary School', officialAccounts: { x: ['@OakfieldPS', '@OakfieldPE'] }, mode: 'warn' });
+    // The people typed but not saved are still there, and the step says so.
+    await expect(options.getByRole('button', { name: 'People (not saved)' })).toBeVisible();
+    await goToStep(options, 'People');
+    await expect(options.getByLabel('Pupils, one a line', { exact: true })).toHaveValue('Jack Smith');
   });
 });
 
@@ -230,11 +290,12 @@ test('removing a “not a match” answer in the options page brings the warning
   expect(await waitForCardText(page, false)).toBe('');
 
   const options = await openOptions(context);
+  await goToStep(options, 'Done');
   const today = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
   const item = options.locator('.exceptions li');
-  await expect(item).toHaveText(new RegExp(`J… S… \\(10 characters\\) · Names a pupil · added ${today}`));
-  await options.getByRole('button', { name: 'Remove J… S… (10 characters), Names a pupil' }).click();
-  await expect(options.getByRole('status').filter({ hasText: 'Removed' })).toContainText('will warn about those words again');
+  await expect(item).toHaveText(new RegExp(`J… S… \\(10 characters\\) · Names a pupil · in one sentence of 4 words only · added ${today}`));
+  await options.getByRole('button', { name: 'Undo: J… S… (10 characters), Names a pupil, in one sentence of 4 words only' }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Undone' })).toContainText('will warn about J… S… (10 characters) again');
   await expect(options.locator('#no-exceptions')).toHaveText('None yet.');
   expect((await storedLocal(context, ['exceptions'])).exceptions).toEqual([]);
 
@@ -272,18 +333,21 @@ test.describe('settings pushed by the school', () => {
       await expect(schoolName).toHaveValue('Oakfield Primary School');
       await expect(schoolName).toBeDisabled();
       await expect(options.locator('label[for="schoolName"]')).toContainText('Set by your school');
+      await goToStep(options, 'People');
       await expect(options.locator('#roster-pupils')).toHaveText('2 pupils, from your school’s settings. They cannot be changed here.');
       await expect(options.getByLabel('Add pupils from a CSV file')).toHaveCount(0);
+      await expect(options.getByLabel('Staff, one a line')).toBeEnabled();
+      await options.getByLabel('Staff, one a line').fill('Sarah Jones - Headteacher');
+      await options.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect(options.locator('#save-status')).toContainText('Saved.');
+      await goToStep(options, 'What to check');
       await expect(options.getByLabel('Warn me and ask before posting')).toBeChecked();
       await expect(options.getByLabel('Warn me and ask before posting')).toBeDisabled();
       await expect(options.getByLabel('Warn me', { exact: true })).toBeDisabled();
       // Not locked: the school's policy says nothing about staff, rules or sites.
-      await expect(options.getByLabel('Staff, one a line')).toBeEnabled();
-      await expect(options.getByRole('checkbox', { name: 'Names a pupil' })).toBeEnabled();
-
-      await options.getByLabel('Staff, one a line').fill('Sarah Jones - Headteacher');
-      await options.getByRole('checkbox', { name: 'Refers to school life' }).uncheck();
-      await options.getByRole('button', { name: 'Save' }).click();
+      await expect(options.getByRole('checkbox', { name: 'Pupils’ names' })).toBeEnabled();
+      await options.getByRole('checkbox', { name: 'School life' }).uncheck();
+      await options.getByRole('button', { name: 'Save', exact: true }).click();
       await expect(options.locator('#save-status')).toContainText('Saved.');
       const { personalPolicy, policyState } = (await storedLocal(context, ['personalPolicy', 'policyState'])) as {
         personalPolicy: Record<string, unknown>;
@@ -339,10 +403,18 @@ test.describe('accessibility', () => {
 
       const options = await openOptions(context);
       await options.emulateMedia({ colorScheme: scheme });
-      await expect(options.locator('.exceptions li')).toHaveCount(1);
+      // Every step, with its folded settings open.
+      for (const step of ['Your school', 'What to check', 'Done'] as const) {
+        await goToStep(options, step);
+        if (await options.locator('details.advanced').count()) await moreSettings(options);
+        if (step === 'Done') await expect(options.locator('.exceptions li')).toHaveCount(1);
+        expect(await seriousViolations(options), step).toEqual([]);
+      }
       // With an error shown next to a field too.
+      await goToStep(options, 'People');
+      await moreSettings(options);
       await options.getByLabel('Pupils, one a line', { exact: true }).fill('Smith, Jack');
-      await options.getByRole('button', { name: 'Save' }).click();
+      await options.getByRole('button', { name: 'Save', exact: true }).click();
       await expect(options.locator('#pupils-errors')).toBeVisible();
       expect(await seriousViolations(options)).toEqual([]);
     });
@@ -354,6 +426,7 @@ test.describe('accessibility', () => {
     // 200 % zoom halves the CSS pixels across: a 1280-pixel-wide window lays the page out 640 wide.
     const options = await openOptions(context);
     await options.setViewportSize({ width: 640, height: 720 });
+    await goToStep(options, 'People');
     await options.getByLabel('Add pupils from a CSV file').setInputFiles(MIS('ugly-bad-rows.csv'));
     await expect(options.locator('#csv-pupils-result')).toContainText('Row 4');
     expect(await sideways(options)).toBeLessThanOrEqual(0);

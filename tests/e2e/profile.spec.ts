@@ -1,7 +1,7 @@
 /**
  * Profile fields that say where you work (issue 4, part 1), on every site's edit-profile practice
  * page: a saved value is checked as soon as the editor opens; typing gets the same inline warning as
- * a post; in confirm mode a high-severity finding (the school named) holds Save until Post anyway,
+ * a post; in confirm mode a high-severity finding (the school named) holds Save until Save anyway,
  * then saves once; a profession alone (medium) is a warning, not a hold.
  */
 import type { BrowserContext, Page } from '@playwright/test';
@@ -69,7 +69,7 @@ for (const spec of PROFILE_FIELDS) {
       await expect.poll(async () => (await readCards(page)).roles).toContain('alertdialog');
       await page.waitForTimeout(200);
       expect(await submitted(page), 'nothing is saved while the prompt is open').toEqual([]);
-      await clickCardButton(page, 'Post anyway');
+      await clickCardButton(page, 'Save anyway');
       await expect.poll(async () => (await submitted(page)).filter((s) => s.text === 'Teacher at Oakfield Primary School')).toEqual([
         { surface: spec.surface, text: 'Teacher at Oakfield Primary School' },
       ]);

@@ -27,19 +27,27 @@ export interface SeenFinding {
 }
 
 export function findings(engine: Engine, text: string, surface: Surface = 'post'): SeenFinding[] {
-  return engine.check(text, { surface }).map((f) => ({ rule: f.rule, severity: f.severity, evidence: text.slice(f.start, f.end) }));
+  // A rule folded into another finding (the same words) is listed with that finding's words.
+  return engine
+    .check(text, { surface })
+    .flatMap((f) => [f.rule, ...(f.also ?? [])].map((rule) => ({ rule, severity: f.severity, evidence: text.slice(f.start, f.end) })));
 }
 
 export function ofRule(engine: Engine, rule: string, text: string, surface: Surface = 'post'): SeenFinding[] {
   return findings(engine, text, surface).filter((f) => f.rule === rule);
 }
 
-/** An in-memory stand-in for a storage area (get with keys or null, set). */
+/** storage.local as a plain object (get by key, list of keys or null; set), copying values as the browser does. */
 export function memoryArea(initial: Record<string, unknown> = {}) {
-  const data: Record<string, unknown> = { ...initial };
+  const data: Record<string, unknown> = structuredClone(initial);
   return {
     data,
-    get: async (keys: string[] | null) => (keys === null ? { ...data } : Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, data[k]]))),
-    set: async (items: Record<string, unknown>) => void Object.assign(data, items),
+    async get(keys: string | string[] | null) {
+      const list = keys === null ? Object.keys(data) : Array.isArray(keys) ? keys : [keys];
+      return Object.fromEntries(list.filter((k) => k in data).map((k) => [k, structuredClone(data[k])]));
+    },
+    async set(items: Record<string, unknown>) {
+      Object.assign(data, structuredClone(items));
+    },
   };
 }

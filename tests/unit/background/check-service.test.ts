@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CheckService } from '../../../lib/background/check-service';
 import { STORAGE_KEYS } from '../../../lib/policy/storage-keys';
+import { memoryArea } from '../helpers';
 
-function memoryArea(initial: Record<string, unknown> = {}) {
-  const data: Record<string, unknown> = { ...initial };
-  return {
-    data,
-    get: async (keys: string | string[] | null) => {
-      const list = keys === null ? Object.keys(data) : Array.isArray(keys) ? keys : [keys];
-      return Object.fromEntries(list.filter((k) => k in data).map((k) => [k, data[k]]));
-    },
-    set: async (items: Record<string, unknown>) => void Object.assign(data, items),
-  };
-}
 
 const state = { policy: { pupils: [{ name: 'Jack Smith' }], mode: 'confirm' as const }, source: 'personal' as const, lockedKeys: [], issues: [], updatedAt: 1 };
 const check = { type: 'second-look:check' as const, text: 'Well done Jack Smith', surface: 'post' as const, site: 'x' as const };
@@ -25,10 +15,10 @@ describe('the background check service', () => {
     expect(r?.findings.map((f) => f.rule)).toEqual(['pupil-mention']);
   });
 
-  it('keeps a "not a pupil" exception across a worker restart, even when the policy arrives first', async () => {
+  it('keeps a "not a pupil" answer across a worker restart, even when the policy arrives first', async () => {
     const area = memoryArea({ [STORAGE_KEYS.state]: state });
     const first = new CheckService(area as never);
-    await first.handle({ type: 'second-look:not-a-match', rule: 'pupil-mention', words: 'Jack Smith' });
+    await first.handle({ type: 'second-look:not-a-match', rule: 'pupil-mention', words: check.text, scope: 'post', start: 10, end: 20, surface: 'post', site: 'x' });
     expect((await first.handle(check))?.findings).toEqual([]);
 
     const restarted = new CheckService(area as never);
@@ -41,18 +31,18 @@ describe('the background check service', () => {
     const service = new CheckService(memoryArea({ [STORAGE_KEYS.state]: state }) as never);
     service.apply(state);
     const seen: unknown[] = [];
-    const engine = (service as unknown as { engine: { check: (t: string, o: unknown) => unknown } }).engine;
-    const real = engine.check.bind(engine);
-    engine.check = (text, options) => (seen.push(options), real(text, options));
+    const engine = (service as unknown as { engine: { inspect: (t: string, o: unknown) => unknown } }).engine;
+    const real = engine.inspect.bind(engine);
+    engine.inspect = (text, options) => (seen.push(options), real(text, options));
     await service.handle({ ...check, surface: 'message', recipient: { name: 'Jo Governor', handle: 'jo_governor' } });
     await service.handle({ ...check, surface: 'message', recipient: { name: 'x'.repeat(500), handle: 5 } as never });
     await service.handle({ ...check, surface: 'message', recipient: 'Jo' as never });
     await service.handle(check);
     expect(seen).toEqual([
-      { surface: 'message', site: 'x', recipient: { name: 'Jo Governor', handle: 'jo_governor' } },
-      { surface: 'message', site: 'x', recipient: { name: 'x'.repeat(200) } },
-      { surface: 'message', site: 'x', recipient: undefined },
-      { surface: 'post', site: 'x', recipient: undefined },
+      { surface: 'message', site: 'x', recipient: { name: 'Jo Governor', handle: 'jo_governor' }, officialAccount: false },
+      { surface: 'message', site: 'x', recipient: { name: 'x'.repeat(200) }, officialAccount: false },
+      { surface: 'message', site: 'x', recipient: undefined, officialAccount: false },
+      { surface: 'post', site: 'x', recipient: undefined, officialAccount: false },
     ]);
   });
 

@@ -135,8 +135,8 @@ describe('policy build', () => {
     const out = tmp();
     const { code, stderr } = await cli(['policy', 'build', '--school', 'Oakfield', '--pupils', mis('ugly-bad-rows.csv'), '--out', out]);
     expect(code).toBe(0);
-    expect(stderr).toContain('ugly-bad-rows.csv: warning: row 4 skipped: it has a surname ("Begum") but no forename.');
-    expect(stderr).toContain('ugly-bad-rows.csv: warning: row 7 skipped: it has a forename ("Theo") but no surname.');
+    expect(stderr).toContain('ugly-bad-rows.csv: warning: row 4 skipped: it has a surname (“Begum”) but no forename.');
+    expect(stderr).toContain('ugly-bad-rows.csv: warning: row 7 skipped: it has a forename (“Theo”) but no surname.');
   });
 
   it('merges a settings file, validated with paths', async () => {
@@ -212,7 +212,7 @@ describe('policy build: what the issue 13 review found', () => {
     const out = tmp();
     const { code, stdout, stderr } = await cli(['policy', 'build', '--split-by', 'School', '--pupils', mis('trust-pupils.csv'), '--staff', mis('trust-staff.csv'), '--school-aliases', mis('trust-schools.csv'), '--hash', '--out', out]);
     expect(code, stderr).toBe(0);
-    expect(stderr).toContain('trust-pupils.csv: warning: row 10 skipped: it has nothing in the "School" column, so it belongs to no school.');
+    expect(stderr).toContain('trust-pupils.csv: warning: row 10 skipped: it has nothing in the “School” column, so it belongs to no school.');
     expect(readdirSync(out).sort()).toEqual(['elm-tree-academy', 'oakfield-primary-school', 'roster-key.txt', 'st-anne-s-c-of-e-primary', 'summary.txt']);
     const summary = readFileSync(join(out, 'summary.txt'), 'utf8');
     expect(summary).toMatch(/^School\s+Folder\s+Pupils\s+Staff/);
@@ -247,7 +247,7 @@ describe('policy build: what the issue 13 review found', () => {
     const out = join(tmp(), 'out');
     const { code, stderr } = await cli(['policy', 'build', '--split-by', 'Academy', '--pupils', mis('trust-pupils.csv'), '--out', out]);
     expect(code).toBe(2);
-    expect(stderr).toContain('trust-pupils.csv: there is no "Academy" column to split by. Headers found (row 1): "School", "Legal first name"');
+    expect(stderr).toContain('trust-pupils.csv: there is no “Academy” column to split by. Headers found (row 1): “School”, “Legal first name”');
     expect(existsSync(out)).toBe(false);
   });
 
@@ -255,8 +255,8 @@ describe('policy build: what the issue 13 review found', () => {
     const out = join(tmp(), 'out');
     const { code, stderr } = await cli(['policy', 'build', '--school', 'Oakfield', '--pupils', mis('arbor-staff.csv'), '--staff', mis('sims-pupils.csv'), '--out', out]);
     expect(code).toBe(2);
-    expect(stderr).toContain('arbor-staff.csv: this file has a "Job title" column, so it looks like a list of members of staff, not of pupils. Were the files given the wrong way round (--pupils and --staff)?');
-    expect(stderr).toContain('sims-pupils.csv: this file has a "UPN" column, so it looks like a list of pupils, not of members of staff.');
+    expect(stderr).toContain('arbor-staff.csv: this file has a “Job title” column, so it looks like a list of members of staff, not of pupils. Were the files given the wrong way round (--pupils and --staff)?');
+    expect(stderr).toContain('sims-pupils.csv: this file has a “UPN” column, so it looks like a list of pupils, not of members of staff.');
     expect(existsSync(out)).toBe(false);
   });
 
@@ -265,7 +265,7 @@ describe('policy build: what the issue 13 review found', () => {
     const { code, stderr } = await cli(['policy', 'build', '--school', 'Oakfield', '--pupils', mis('ugly-one-bad-row.csv'), '--out', out]);
     expect(code).toBe(0);
     expect(stderr).toContain('ugly-one-bad-row.csv: 3 pupils');
-    expect(stderr).toContain('ugly-one-bad-row.csv: warning: row 3 skipped: it has a forename ("Alfie") but no surname.');
+    expect(stderr).toContain('ugly-one-bad-row.csv: warning: row 3 skipped: it has a forename (“Alfie”) but no surname.');
   });
 
   it('takes exactly what the options page takes: an https:// policy link, a school name that is not blank', async () => {

@@ -104,15 +104,15 @@ describe('MIS layouts', () => {
     const swapped = importRoster(fixture('sims-staff.csv'), 'pupils', 'pupils.csv');
     expect(swapped).toEqual({
       ok: false,
-      error: 'pupils.csv: this file has a "Role" column, so it looks like a list of members of staff, not of pupils. Were the files given the wrong way round (--pupils and --staff)? Nothing was imported.',
+      error: 'pupils.csv: this file has a “Role” column, so it looks like a list of members of staff, not of pupils. Were the files given the wrong way round (--pupils and --staff)? Nothing was imported.',
     });
-    expect(importRoster(fixture('sims-pupils.csv'), 'staff', 'staff.csv')).toMatchObject({ ok: false, error: expect.stringContaining('"UPN" column, so it looks like a list of pupils') });
+    expect(importRoster(fixture('sims-pupils.csv'), 'staff', 'staff.csv')).toMatchObject({ ok: false, error: expect.stringContaining('“UPN” column, so it looks like a list of pupils') });
   });
 
   it('one bad row in four is a few bad rows, not a wrong file; three in four is', () => {
     const one = imported('ugly-one-bad-row.csv', 'pupils');
     expect(one.people.map((p) => p.name)).toEqual(['Isla Thornton', 'Zofia Kowalska', 'Noah Fletcher']);
-    expect(one.skipped).toEqual([{ row: 3, message: 'has a forename ("Alfie") but no surname.' }]);
+    expect(one.skipped).toEqual([{ row: 3, message: 'has a forename (“Alfie”) but no surname.' }]);
     expect(tooManyBadRows(1, 4)).toBe(false);
     expect(tooManyBadRows(3, 4)).toBe(true);
     expect(tooManyBadRows(4, 19)).toBe(false); // a fifth or more, but fewer than five rows
@@ -129,7 +129,7 @@ describe('MIS layouts', () => {
       ['Elm Tree Academy', ['Isla Thornton', 'Noah Fletcher', 'Ruby Chapman']],
       ["St Anne's C of E Primary", ['Theo Walker', 'Amira Hussain']],
     ]);
-    expect(r.skipped).toEqual([{ row: 10, message: 'has nothing in the "School" column, so it belongs to no school.' }]);
+    expect(r.skipped).toEqual([{ row: 10, message: 'has nothing in the “School” column, so it belongs to no school.' }]);
     expect(r.notes.join(' ')).not.toContain('"School"');
   });
 });
@@ -185,15 +185,15 @@ describe('problems, said clearly', () => {
   it('bad rows are skipped and reported by their spreadsheet row number; the rest is imported', () => {
     const r = imported('ugly-bad-rows.csv');
     expect(r.skipped).toEqual([
-      { row: 4, message: 'has a surname ("Begum") but no forename.' },
-      { row: 7, message: 'has a forename ("Theo") but no surname.' },
+      { row: 4, message: 'has a surname (“Begum”) but no forename.' },
+      { row: 7, message: 'has a forename (“Theo”) but no surname.' },
     ]);
     expect(r.people).toHaveLength(8);
   });
 
   it('a name split by an unquoted comma is reported, not read as a wrong name', () => {
     const r = imported('ugly-unquoted-comma.csv');
-    expect(r.skipped).toEqual([{ row: 2, message: expect.stringContaining('comma missing its quotes') }]);
+    expect(r.skipped).toEqual([{ row: 2, message: expect.stringContaining('a comma in it that needs quotation marks') }]);
     expect(r.people.map((p) => p.name)).not.toContain('Thornton');
     expect(r.people).toHaveLength(5);
   });
@@ -225,7 +225,7 @@ describe('problems, said clearly', () => {
 
   it('a one-word full name is a bad row, by number', () => {
     const r = ok(importRoster('Name\nIsla Thornton\nMadonna\nAlfie Hartley\nAisha Begum\nZofia Kowalska\n', 'pupils', 'p.csv'));
-    expect(r.skipped).toEqual([{ row: 3, message: '"Madonna" needs both a forename and a surname.' }]);
+    expect(r.skipped).toEqual([{ row: 3, message: 'has one name only (“Madonna”), not a forename and a surname.' }]);
   });
 });
 

@@ -46,7 +46,7 @@ describe('the report for IT', () => {
       'Second Look: what it sees on this page',
       'Extension version: 0.1.0',
       'Browser: Chromium 156.0.1',
-      "Site: Facebook; page language: fr; school's site fixes (siteOverrides): none",
+      "Site: Facebook; page language: fr; school’s site fixes (siteOverrides): none",
       'Editors: a post box (send button found), 2 comment boxes (send button not found)',
       '  editor 1: post, named by a hint, send button found',
       '  editor 2: comment, named by a hint, send button not found',

@@ -1,37 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { Exceptions } from '../../../lib/background/exceptions';
 import { readExceptions, withoutException } from '../../../lib/settings/exception-list';
+import { memoryArea } from '../helpers';
 
-/** storage.local as a plain object, enough for the background's Exceptions class. */
-function memoryArea() {
-  const data: Record<string, unknown> = {};
-  return {
-    data,
-    async get(keys: string | string[]) {
-      return Object.fromEntries((Array.isArray(keys) ? keys : [keys]).filter((k) => k in data).map((k) => [k, structuredClone(data[k])]));
-    },
-    async set(items: Record<string, unknown>) {
-      Object.assign(data, structuredClone(items));
-    },
-  };
-}
 
 describe('the "not a match" list in the options page', () => {
   it('removes just the one answer, and the background then treats those words as a match again', async () => {
     const area = memoryArea();
     const background = new Exceptions(area);
     await background.load();
-    await background.addException('pupil-mention', 'Jack Smith', new Date('2026-11-20T10:00:00Z'));
+    await background.addException('pupil-contact', 'Jack Smith', new Date('2026-11-20T10:00:00Z'));
     await background.addException('school-mention', 'Oakfield', new Date('2026-11-20T10:00:00Z'));
     const listed = readExceptions(area.data.exceptions);
     expect(listed.map((e) => [e.rule, e.hint, e.added])).toEqual([
-      ['pupil-mention', 'J… S… (10 characters)', '2026-11-20'],
+      ['pupil-contact', 'J… S… (10 characters)', '2026-11-20'],
       ['school-mention', 'O… (8 characters)', '2026-11-20'],
     ]);
 
     await area.set({ exceptions: withoutException(listed, listed[0]) });
     background.setExceptions(area.data.exceptions); // what the background's storage listener does
-    expect(background.isException('pupil-mention', 'Jack Smith')).toBe(false);
+    expect(background.isException('pupil-contact', 'Jack Smith')).toBe(false);
     expect(background.isException('school-mention', 'Oakfield')).toBe(true);
   });
 

@@ -63,7 +63,7 @@ describe('the options form becomes the person’s own policy', () => {
     const result = formToPolicy(form, { stored: undefined, lockedKeys: [] });
     expect(result.policy).toBeUndefined();
     expect(result.problems).toEqual([
-      { field: 'pupils', message: expect.stringMatching(/^Line 2: "Smith, Olivia" has a comma/) },
+      { field: 'pupils', message: expect.stringMatching(/^Line 2: “Smith, Olivia” has a comma/) },
       { field: 'policyUrl', message: expect.stringMatching(/https:\/\//), path: 'policyUrl' },
     ]);
   });

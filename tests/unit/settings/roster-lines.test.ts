@@ -21,7 +21,7 @@ describe('a roster typed one person a line', () => {
     const parsed = parseRosterLines('Smith, Jack\nOlivia Brown\nAmy (Ames\nJack Smith - Year 6\n1234', 'pupils');
     expect(parsed.people).toEqual([{ name: 'Olivia Brown' }]);
     expect(parsed.problems.map((p) => p.line)).toEqual([1, 3, 4, 5]);
-    expect(parsed.problems[0].message).toContain('"Jack Smith"');
+    expect(parsed.problems[0].message).toContain('“Jack Smith”');
     expect(parsed.problems[1].message).toMatch(/Brackets/);
     expect(parsed.problems[2].message).toMatch(/Only staff have a job title/);
     expect(parsed.problems[3].message).toMatch(/no letters/);
