@@ -6,6 +6,7 @@
  * on their own, and what `check --policy` reads.
  */
 import { z } from 'zod';
+import { photoPolicyFields } from './photo-schema';
 import { RULE_IDS, SEVERITIES, SITES, SURFACES, type RuleId } from './rule-ids';
 
 const text = (title: string, description: string) =>
@@ -156,6 +157,8 @@ export const Policy = z
     sites: z.object(siteShape).meta({ title: 'Sites', description: 'Per-site and per-surface switches.' }).optional(),
     policyUrl: text('Policy link', 'Web address of the school\'s social media policy, linked from warnings.').optional(),
     contact: text('Contact', 'Who to ask about the policy, for example "Mrs Patel (DSL), dsl@example.sch.uk".').optional(),
+    // Photos and the school day: schoolSites, schoolDay, photoChecks (photo-schema.ts).
+    ...photoPolicyFields,
   })
   .meta({ title: 'Second Look policy', description: 'The school\'s social media policy settings for Second Look.' });
 export type Policy = z.infer<typeof Policy>;
