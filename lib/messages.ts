@@ -2,7 +2,9 @@
  * Messages between the content scripts and the background service worker. The engine and the roster
  * live only in the worker; a page's content script sends the text being written and gets findings back.
  */
+import type { WorkingHoursNote } from './background/working-hours';
 import type { ContactMatch, Finding } from './engine/check';
+import type { PhotoLookRequest, PhotoLookResponse, PhotoRequest, PhotoResponse } from './photo/messages';
 import type { Site, Surface } from './policy/rule-ids';
 
 export interface CheckRequest {
@@ -17,6 +19,8 @@ export interface CheckResponse {
   mode: 'warn' | 'confirm';
   /** Whether the policy lets Second Look run on this site at all. */
   siteEnabled: boolean;
+  /** working-hours (off by default): it is the school day now. Shown once per post, never held. */
+  workingHours?: WorkingHoursNote;
 }
 
 /** The person says a match is wrong ("this isn't a pupil"): remember it, as a salted hash. */
@@ -43,7 +47,7 @@ export interface ContactResponse {
   matches: (ContactMatch | null)[];
 }
 
-export type Request = CheckRequest | NotAMatchRequest | WarmRequest | ContactRequest;
+export type Request = CheckRequest | NotAMatchRequest | WarmRequest | ContactRequest | PhotoRequest | PhotoLookRequest;
 
 export function isRequest(value: unknown): value is Request {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && (value as { type: string }).type.startsWith('second-look:');
@@ -59,5 +63,5 @@ export interface PortRequest {
 
 export interface PortReply {
   id: number;
-  response: CheckResponse | ContactResponse | undefined;
+  response: CheckResponse | ContactResponse | PhotoResponse | PhotoLookResponse | undefined;
 }

@@ -7,6 +7,7 @@ import { createEngine, type Engine } from '../engine/check';
 import type { CheckRequest, CheckResponse, ContactRequest, ContactResponse, Request } from '../messages';
 import { DEFAULT_POLICY, STORAGE_KEYS, type PolicyState } from '../policy/storage-keys';
 import { Exceptions } from './exceptions';
+import { workingHoursNote } from './working-hours';
 
 export class CheckService {
   private engine?: Engine;
@@ -35,6 +36,12 @@ export class CheckService {
     await this.loading;
   }
 
+  /** The engine in force and the person's exceptions, for the photo checks (photo-service.ts). */
+  async context(): Promise<{ engine: Engine; isException: (rule: string, words: string) => boolean }> {
+    await this.ready();
+    return { engine: this.engine!, isException: (rule, words) => this.exceptions.isException(rule, words) };
+  }
+
   handle(request: CheckRequest): Promise<CheckResponse>;
   handle(request: ContactRequest): Promise<ContactResponse>;
   handle(request: Request): Promise<CheckResponse | ContactResponse | undefined>;
@@ -47,7 +54,8 @@ export class CheckService {
         const findings = engine
           .check(String(request.text ?? ''), { surface: request.surface, site: request.site })
           .filter((f) => !this.exceptions.isException(f.rule, request.text.slice(f.start, f.end)));
-        return { findings, mode: engine.compiled.policy.mode ?? 'warn', siteEnabled };
+        const workingHours = siteEnabled ? workingHoursNote(engine.compiled.policy, new Date()) : undefined;
+        return { findings, mode: engine.compiled.policy.mode ?? 'warn', siteEnabled, ...(workingHours ? { workingHours } : {}) };
       }
       case 'second-look:contact': {
         const people = Array.isArray(request.people) ? request.people.slice(0, 200) : [];
