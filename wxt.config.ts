@@ -3,6 +3,22 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { EXTENSION_PUBLIC_KEY } from './lib/extension-identity';
 import { buildManagedSchema } from './lib/policy/managed-schema';
+import { LOOK_FILES } from './lib/photo/look/paths';
+
+/**
+ * Photos (issue 14), kept in one block so the per-browser manifest split stays easy:
+ * - Chrome's service worker has no DOM and no Worker, so faces and text are looked for in an
+ *   offscreen document (permission "offscreen", reason WORKERS); Firefox runs the same page in a frame
+ *   of its background page and needs no permission for it.
+ * - Both need 'wasm-unsafe-eval' in the extension pages' CSP for WebAssembly (tfjs, tesseract).
+ * - The models and WebAssembly are copied from their npm packages into the build (lib/photo/look/paths.ts):
+ *   nothing is fetched at run time.
+ */
+const photoManifest = (browser: string) => ({
+  permissions: browser === 'firefox' ? [] : ['offscreen'],
+  content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
+});
+const photoAssets = () => LOOK_FILES.map((f) => ({ absoluteSrc: resolve('node_modules', f.from), relativeDest: f.to }));
 
 export default defineConfig({
   // Our own layout: entrypoints/, components/, lib/, assets/ at the top level, no public/ folder.
@@ -19,7 +35,8 @@ export default defineConfig({
     // activeTab: when the person clicks the toolbar button, the popup may read that one tab's address to
     // say whether Second Look is on there. No install warning, no access to any other tab; never kept.
     // (The content scripts' site matches alone do not reveal tab addresses: seen in Chromium 156.)
-    permissions: ['storage', 'activeTab'],
+    permissions: ['storage', 'activeTab', ...photoManifest(browser).permissions],
+    content_security_policy: photoManifest(browser).content_security_policy,
     storage: { managed_schema: 'managed_schema.json' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'second-look@secondlook.school' } } }
@@ -32,6 +49,7 @@ export default defineConfig({
         relativeDest: 'managed_schema.json',
         contents: JSON.stringify(buildManagedSchema(), null, 2) + '\n',
       });
+      files.push(...photoAssets());
     },
   },
 });
