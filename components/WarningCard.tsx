@@ -15,6 +15,10 @@ export interface CardFinding {
   advice: string;
   /** The person's own words that were flagged (shown only inside the card). */
   evidence: string;
+  /** More plain lines under the message (a photo's other signs, how it was checked). */
+  details?: string[];
+  /** The "not a match" button's label for this finding, instead of the rule's; null for none. */
+  notAMatchLabel?: string | null;
 }
 
 /** Findings of the same rule share one clause and one piece of advice. */
@@ -80,11 +84,16 @@ export function WarningCard({ findings, holding, onDismiss, onNotAMatch, onEdit,
       <ul class="findings">
         {groupByRule(findings).map((group) => (
           <li key={group[0].key} class={group[0].severity}>
-            {group.map((f) => (
+            {group.map((f) => [
               <p class="message" key={f.key}>
                 {f.message}
-              </p>
-            ))}
+              </p>,
+              ...(f.details ?? []).map((line, i) => (
+                <p class="detail" key={`${f.key}|${i}`}>
+                  {line}
+                </p>
+              )),
+            ])}
             <p class="clause">
               {group[0].clause.bySchool ? 'Your school’s policy: ' : 'Policy: '}
               {group[0].clause.text}{' '}
@@ -95,13 +104,17 @@ export function WarningCard({ findings, holding, onDismiss, onNotAMatch, onEdit,
               )}
             </p>
             <p class="advice">{group[0].advice}</p>
-            {NOT_A_MATCH_LABEL[group[0].rule] &&
-              !holding &&
-              group.map((f) => (
-                <button type="button" class="link" key={`not-${f.key}`} onClick={() => onNotAMatch(f)}>
-                  {group.length > 1 ? `${NOT_A_MATCH_LABEL[f.rule]}: ${f.evidence}` : NOT_A_MATCH_LABEL[f.rule]}
-                </button>
-              ))}
+            {!holding &&
+              group.map((f) => {
+                const label = f.notAMatchLabel === undefined ? NOT_A_MATCH_LABEL[f.rule] : f.notAMatchLabel;
+                return (
+                  label && (
+                    <button type="button" class="link" key={`not-${f.key}`} onClick={() => onNotAMatch(f)}>
+                      {group.length > 1 ? `${label}: ${f.evidence}` : label}
+                    </button>
+                  )
+                );
+              })}
           </li>
         ))}
       </ul>

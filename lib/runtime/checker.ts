@@ -4,6 +4,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { CheckResponse, ContactResponse, Request } from '../messages';
+import type { PhotoLookRequest, PhotoLookResponse, PhotoRequest, PhotoResponse } from '../photo/messages';
 import { PORT_NAME, type PortReply, type PortRequest } from '../messages';
 import type { Site, Surface } from '../policy/rule-ids';
 
@@ -53,6 +54,16 @@ export class Checker {
   async contacts(people: { name: string; handle?: string }[]): Promise<ContactResponse> {
     const response = (await this.ask({ type: 'second-look:contact', people, site: this.site })) as ContactResponse | undefined;
     return response ?? { matches: people.map(() => null) };
+  }
+
+  /** An attached photo's metadata (photo checks, lib/runtime/attachments.ts). */
+  async photo(request: Omit<PhotoRequest, 'type'>): Promise<PhotoResponse> {
+    return (await this.ask({ type: 'second-look:photo', ...request })) as PhotoResponse;
+  }
+
+  /** Faces and text in a shrunk copy of an attached photo. */
+  async photoLook(request: Omit<PhotoLookRequest, 'type'>): Promise<PhotoLookResponse> {
+    return ((await this.ask({ type: 'second-look:photo-look', ...request })) as PhotoLookResponse | undefined) ?? { failed: true };
   }
 
   notAMatch(rule: string, words: string): Promise<unknown> {

@@ -9,6 +9,7 @@ import type { Checker } from './checker';
 import type { LocalCounts } from './counts';
 import { isTextField, readEditor, type Editable, type EditorText } from './editor-text';
 import { Overlay, type Mark } from './overlay';
+import { SideFindings } from './side-findings';
 
 export type PendingSubmit =
   /** `refind` looks the control up again: some sites only show it while the editor has focus. */
@@ -23,6 +24,8 @@ export interface SessionHost {
   counts: LocalCounts;
   /** The site's send controls near an editor, which the card must not cover. */
   controlsNear: (editor: Element) => Element[];
+  /** The site starts uploading attached photos at once (X, TikTok): the card says a hold cannot stop that. */
+  uploadsOnAttach?: boolean;
 }
 
 /**
@@ -39,6 +42,8 @@ function chooseSpotlight(preferred?: EditorSession): void {
   else if (!spotlight || !withFindings.has(spotlight)) spotlight = withFindings.values().next().value;
   if (previous !== spotlight) previous?.refresh();
 }
+
+const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
 
 /** Two submit triggers this close together are one send (Enter that also clicks the button). */
 const SAME_SUBMIT_MS = 500;
@@ -65,12 +70,15 @@ export class EditorSession {
   private lastSubmitAt = -Infinity;
   private frame = 0;
   lastActive = performance.now();
+  /** Attached photos and the working-hours reminder: shown in the same card (side-findings.ts). */
+  readonly side: SideFindings;
 
   constructor(
     readonly editor: Editable,
     public surface: Surface,
     private readonly host: SessionHost,
   ) {
+    this.side = new SideFindings(() => this.sideChanged(), host.uploadsOnAttach ?? false);
     const opts = { signal: this.abort.signal, passive: true };
     const check = () => this.check();
     editor.addEventListener('input', check, opts);
@@ -128,6 +136,7 @@ export class EditorSession {
       if (import.meta.env.MODE === 'bench') performance.mark('second-look:check-back');
       findings = response.siteEnabled ? response.findings : [];
       this.mode = response.mode;
+      this.side.setWorkingHours(response.siteEnabled && text.trim() ? response.workingHours : undefined);
     } catch {
       // The worker is restarting or the extension was updated: say nothing rather than break the page.
       return;
@@ -139,17 +148,36 @@ export class EditorSession {
 
   private apply(text: string, all: Finding[]): void {
     this.findings = text === this.read.text ? this.visible(text, all) : [];
-    if (this.findings.length && !this.warned) {
+    this.showWarnings(text);
+  }
+
+  /** The policy's mode, as a photo's check told it (a post with only a photo has had no text checked). */
+  setMode(mode: 'warn' | 'confirm'): void {
+    this.mode = mode;
+  }
+
+  /** Photos attached or their checks came back: show what is known now. */
+  private sideChanged(): void {
+    if (this.editor.isConnected) this.showWarnings(this.read.text);
+  }
+
+  private sideCards() {
+    return this.side.cards(this.findings.map((f) => f.rule), this.dismissed, this.mode);
+  }
+
+  private showWarnings(text: string): void {
+    const any = this.findings.length > 0 || this.sideCards().length > 0;
+    if (any && !this.warned) {
       this.warned = true;
       void this.host.counts.count('shown');
-    } else if (!this.findings.length && this.warned) {
+    } else if (!any && this.warned) {
       this.warned = false;
       // Gone because the text changed, not because of "this isn't a pupil", dismiss or a new policy.
       if (text.trim() && text !== this.warnedText) void this.host.counts.count('edited');
     }
-    if (this.findings.length) this.warnedText = text;
-    if (!this.findings.length) this.holding = null;
-    if (this.findings.length) withFindings.add(this);
+    if (any) this.warnedText = text;
+    if (!any) this.holding = null;
+    if (any) withFindings.add(this);
     else withFindings.delete(this);
     chooseSpotlight(document.activeElement === this.editor ? this : undefined);
     this.render();
@@ -161,7 +189,8 @@ export class EditorSession {
   }
 
   private render(): void {
-    if (!this.findings.length && !this.overlay) return;
+    const side = this.sideCards();
+    if (!this.findings.length && !side.length && !this.overlay) return;
     if (!this.overlay) {
       this.overlay = new Overlay(this.editor, () => this.host.controlsNear(this.editor));
       this.overlay.onEscape(() => {
@@ -179,6 +208,9 @@ export class EditorSession {
       advice: f.advice,
       evidence: text.slice(f.start, f.end),
     }));
+    // Photos' and working hours' cards among the text's, strongest first (the sort is stable).
+    cards.push(...side);
+    cards.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
     const marks: Mark[] = this.findings.map((f) => ({ start: f.start, end: f.end, severity: f.severity }));
     const showCard = this.holding !== null || spotlight === this;
     this.overlay.update(
@@ -197,7 +229,7 @@ export class EditorSession {
 
   /** Move keyboard focus into the card, if one is showing. */
   focusCard(): boolean {
-    return this.findings.length > 0 && this.overlay !== undefined && this.overlay.focus();
+    return (this.findings.length > 0 || this.sideCards().length > 0) && this.overlay !== undefined && this.overlay.focus();
   }
 
   schedulePosition(): void {
@@ -210,11 +242,20 @@ export class EditorSession {
 
   private dismiss(): void {
     for (const f of this.findings) this.dismissed.add(this.key(f, this.read.text));
+    for (const c of this.sideCards()) this.dismissed.add(c.key);
+    this.side.dismissWorkingHours();
     this.check(true);
     this.editor.focus();
   }
 
   private notAMatch(rule: string, cardKey: string): void {
+    if (rule === 'school-photo') {
+      const area = this.side.notAtSchool(cardKey);
+      if (area) void this.host.checker.notAMatch(rule, area);
+      this.sideChanged();
+      this.editor.focus();
+      return;
+    }
     const f = this.findings.find((x) => `${this.key(x, this.read.text)}|${x.start}` === cardKey);
     if (!f) return;
     const words = this.read.text.slice(f.start, f.end);
@@ -257,8 +298,10 @@ export class EditorSession {
     if (performance.now() - this.lastSubmitAt < SAME_SUBMIT_MS) return 'pass';
     const now = readEditor(this.editor).text;
     const text = now.trim() ? now : this.lastText;
-    if (!text.trim()) return 'pass';
+    if (!text.trim() && !this.side.hasPhotos) return 'pass';
     if (text !== this.checkedText) return 'stale';
+    // A photo's checks are still on their way: in confirm mode, wait for them before sending.
+    if (this.mode === 'confirm' && this.side.pending) return 'stale';
     return this.mustHold() ? 'hold' : 'pass';
   }
 
@@ -272,7 +315,7 @@ export class EditorSession {
   /** Check again now: a send came before the last check of this text came back. */
   settle(): Promise<void> {
     this.read = { text: '', segments: [] };
-    return this.check(true);
+    return Promise.all([this.check(true), this.side.settled()]).then(() => undefined);
   }
 
   /** Let a send through that was stopped only to wait for checks (nothing to hold after all). */
@@ -282,12 +325,12 @@ export class EditorSession {
 
   /** The send went through: count a warning that was showing as posted anyway. */
   markSent(): void {
-    if (this.findings.length && performance.now() - this.lastSubmitAt >= SAME_SUBMIT_MS) void this.host.counts.count('postedAnyway');
+    if ((this.findings.length || this.sideCards().length) && performance.now() - this.lastSubmitAt >= SAME_SUBMIT_MS) void this.host.counts.count('postedAnyway');
     this.sent();
   }
 
   private mustHold(): boolean {
-    return this.mode === 'confirm' && this.findings.some((f) => f.severity === 'high');
+    return this.mode === 'confirm' && (this.findings.some((f) => f.severity === 'high') || this.sideCards().some((c) => c.holds));
   }
 
   hold(pending: PendingSubmit): void {
@@ -301,6 +344,7 @@ export class EditorSession {
     this.lastText = '';
     this.warned = false;
     this.dismissed.clear();
+    this.side.clear();
   }
 
   private edit(): void {

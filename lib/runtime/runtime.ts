@@ -7,7 +7,8 @@
 import browser from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { STORAGE_KEYS } from '../policy/storage-keys';
-import { classifySurface, profileFieldSelector, submitControlFor, type SiteAdapter } from '../sites/types';
+import { classifySurface, isProfileSurface, profileFieldSelector, submitControlFor, type SiteAdapter } from '../sites/types';
+import { AttachmentWatcher } from './attachments';
 import { Checker } from './checker';
 import { ContactWatcher } from './contacts';
 import { LocalCounts } from './counts';
@@ -21,6 +22,7 @@ export class PageRuntime {
   private scanFrame = 0;
   private readonly counts = new LocalCounts(browser.storage.local);
   private readonly contacts: ContactWatcher;
+  private readonly attachments: AttachmentWatcher;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -29,6 +31,12 @@ export class PageRuntime {
     this.checker = new Checker(adapter.site);
     this.profileFields = profileFieldSelector(adapter);
     this.contacts = new ContactWatcher(adapter, this.checker, this.counts);
+    this.attachments = new AttachmentWatcher(adapter, this.checker, (target) => this.sessionForAttachment(target));
+  }
+
+  /** Photos attached (school-photo): from document_start, before the site's own handlers. */
+  listenForAttachments(): void {
+    this.attachments.listen(this.ctx);
   }
 
   start(): void {
@@ -105,8 +113,10 @@ export class PageRuntime {
         checker: this.checker,
         counts: this.counts,
         controlsNear: (el) => this.controlsNear(el),
+        uploadsOnAttach: this.adapter.attachments?.uploadsOnAttach,
       });
       this.sessions.set(editor, session);
+      if (!isProfileSurface(surface)) this.attachments.adopt(session);
       this.checker.warm();
       void session.check();
     }
@@ -167,6 +177,23 @@ export class PageRuntime {
     const holder = group.find((s) => s.assess() === 'hold');
     if (holder) holder.hold(pending);
     else group[0].release(pending);
+  }
+
+  /**
+   * The compose box a photo attached at `target` goes with: the editor in the smallest container
+   * around it that has one (the most recently used, if several), else the one used last.
+   */
+  private sessionForAttachment(target: Element): EditorSession | undefined {
+    const live = [...this.sessions.values()].filter((s) => s.connected && !isProfileSurface(s.surface));
+    let level = 0;
+    for (let a: Element | null = target; a && level < 16; a = a.parentElement, level++) {
+      const inside = live.filter((s) => a!.contains(s.editor));
+      if (inside.length) return inside.sort((x, y) => y.lastActive - x.lastActive)[0];
+      const editor = a.querySelector('[contenteditable="true"], [contenteditable=""], textarea');
+      const session = editor ? this.sessionFor(editor, false) : undefined;
+      if (session && !isProfileSurface(session.surface)) return session;
+    }
+    return live.sort((x, y) => y.lastActive - x.lastActive)[0];
   }
 
   /** The editors a send control sends: those in the smallest container around it that holds any. */
@@ -247,7 +274,19 @@ function insideEditor(node: Node): boolean {
 /** Entry point for each site's content script. */
 export function runOnSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   try {
-    new PageRuntime(ctx, adapter).start();
+    const runtime = new PageRuntime(ctx, adapter);
+    // The content scripts run at document_start so that attaching a photo is seen from the first
+    // moment; the rest starts once the document is parsed, as it did at document_idle.
+    runtime.listenForAttachments();
+    const start = () => {
+      try {
+        runtime.start();
+      } catch (error) {
+        console.warn('Second Look could not start on this page', error);
+      }
+    };
+    if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
+    else start();
   } catch (error) {
     console.warn('Second Look could not start on this page', error);
   }

@@ -55,4 +55,12 @@ export const instagram: SiteAdapter = {
       maxLevels: 12,
     },
   ],
+  // Photos (school-photo) [L]: live-dom has input[type=file] (image/jpeg,image/png) for the profile photo; the
+  // create flow's picker is a file input in its dialog. Instagram uploads when shared [L].
+  attachments: {
+    inputs: 'input[type="file"]',
+    drop: '[role="dialog"], form',
+    paste: '[data-lexical-editor="true"], [contenteditable="true"], textarea',
+    uploadsOnAttach: false,
+  },
 };

@@ -56,4 +56,12 @@ export const tiktok: SiteAdapter = {
       maxLevels: 12,
     },
   ],
+  // Photos and videos (school-photo) [L]: TikTok Studio's upload picker is an input[type=file] (video/*);
+  // messages and comments take images. TikTok starts uploading on attach [M].
+  attachments: {
+    inputs: 'input[type="file"]',
+    drop: '[data-e2e="upload-container"], [role="dialog"], [data-e2e="message-input-area"], [data-e2e="comment-input"], main',
+    paste: '.public-DraftEditor-content, [contenteditable="true"], textarea',
+    uploadsOnAttach: true,
+  },
 };

@@ -42,6 +42,18 @@ export interface ContactSurface {
   maxLevels?: number;
 }
 
+/** Where photos and videos are attached (issue 14): the file inputs, and where drops and pastes attach. */
+export interface AttachmentTargets {
+  /** File inputs whose files are attached to a post, comment or message. */
+  inputs: string;
+  /** A file dropped inside one of these is attached to the compose box there. */
+  drop: string;
+  /** A file pasted inside one of these is attached (usually the editors themselves). */
+  paste: string;
+  /** The site starts uploading as soon as a file is attached (X, TikTok): holding the post cannot stop that. */
+  uploadsOnAttach: boolean;
+}
+
 export interface SiteAdapter {
   site: Site;
   /** Tried in order; the first hint whose selector and path both match wins. */
@@ -56,6 +68,8 @@ export interface SiteAdapter {
   modEnterSends: Surface[];
   /** Requests, profiles and chats, for pupil-contact. */
   contacts: ContactSurface[];
+  /** Photos and videos attached (school-photo). */
+  attachments?: AttachmentTargets;
 }
 
 /** True when `el` or an ancestor matches the hint and the path fits. */

@@ -71,4 +71,12 @@ export const x: SiteAdapter = {
       maxLevels: 12,
     },
   ],
+  // Photos (school-photo): live-dom's composer has input[data-testid="fileInput"] (accept image/*, video/mp4,
+  // video/quicktime) [H]; drops on the composer or the modal, pastes in the editor. X uploads on attach [M].
+  attachments: {
+    inputs: 'input[data-testid="fileInput"], input[type="file"]',
+    drop: '[data-testid="primaryColumn"], #layers [role="dialog"], [data-testid^="tweetTextarea_"], [data-testid="dm-composer-textarea"]',
+    paste: '[data-testid^="tweetTextarea_"], [data-testid="dm-composer-textarea"], [contenteditable="true"], textarea',
+    uploadsOnAttach: true,
+  },
 };
