@@ -15,6 +15,7 @@ import { CsvImport } from './CsvImport';
 import { ExceptionList } from './ExceptionList';
 import { errorsId, FieldErrors, LockedMark } from './field-bits';
 import { ModeChoice } from './ModeChoice';
+import { PhotoSettings } from './PhotoSettings';
 import { PrivacyNote } from './PrivacyNote';
 import { RosterEditor } from './RosterEditor';
 import { RuleSwitches } from './RuleSwitches';
@@ -213,6 +214,7 @@ export function OptionsPage() {
         </div>
       </form>
 
+      <PhotoSettings state={state} lockedKeys={lockedKeys} />
       <ExceptionList raw={stored[EXCEPTIONS_KEY]} />
       <PrivacyNote />
     </main>

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { buildArtefacts } from '../deploy/artefacts';
 import { buildPolicy } from '../deploy/build-policy';
+import { photoSettings, withPhotoSettings } from '../deploy/photo-settings';
 import { CHROMIUM_EXTENSION_ID, defaultTarget, type DeployTarget } from '../deploy/target';
 import { hashPolicy } from '../policy/hash-policy';
 import type { StaffMember } from '../policy/schema';
@@ -18,9 +19,11 @@ import type { ParsedOptions } from './options';
 import { readOrMakeRosterKey, saveRosterKey } from './roster-key-file';
 
 export const POLICY_BUILD_OPTIONS = {
-  values: ['school', 'pupils', 'staff', 'former-pupils', 'parents', 'settings', 'out', 'key-file', 'update-url', 'edge-update-url', 'extension-id', 'edge-extension-id', 'firefox-id', 'firefox-install-url'],
-  lists: ['aliases'],
-  switches: ['hash'],
+  values: ['school', 'pupils', 'staff', 'former-pupils', 'parents', 'settings', 'out', 'key-file', 'update-url', 'edge-update-url', 'extension-id', 'edge-extension-id', 'firefox-id', 'firefox-install-url', 'school-day', 'time-zone'],
+  lists: ['aliases', 'photo-checks'],
+  switches: ['hash', 'working-hours'],
+  // Photos and the school day (lib/deploy/photo-settings.ts): repeatable, commas kept.
+  repeats: ['school-site', 'break', 'term'],
 } as const;
 
 export const DEFAULT_KEY_FILE = 'roster-key.txt';
@@ -126,10 +129,22 @@ export function runPolicyBuild(opts: ParsedOptions, io: Io): number {
       }
     }
   }
+  // Photos and the school day, from their own options, over the settings file's.
+  const photo = photoSettings({
+    schoolSites: opts.lists['school-site'],
+    schoolDay: v['school-day'],
+    timeZone: v['time-zone'],
+    breaks: opts.lists.break,
+    terms: opts.lists.term,
+    photoChecks: opts.lists['photo-checks'],
+    workingHours: opts.switches.has('working-hours'),
+  });
+  errors.push(...photo.errors);
   if (errors.length) return fail(...errors);
+  settings = withPhotoSettings(settings, photo.settings);
 
   // 2. The policy, validated as the extension will validate it.
-  const built = buildPolicy({ schoolName: v.school, schoolAliases: opts.lists.aliases, rosters, settings, settingsLabel: v.settings });
+  const built = buildPolicy({ schoolName: v.school, schoolAliases: opts.lists.aliases, rosters, settings, settingsLabel: v.settings ?? (settings ? 'the photo and school-day options' : undefined) });
   for (const m of built.ok ? built.messages : []) io.stderr.write(m + '\n');
   if (!built.ok) return fail(...built.messages);
   let policy = built.policy;

@@ -7,7 +7,7 @@
  * sees the extension's own model and WebAssembly files, and nothing else.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, test } from './fixtures/extension';
+import { expect, netLogUrls, test } from './fixtures/net-log';
 import { attach, ELSEWHERE, ON_GROUNDS, photo, PHOTO_SCHOOL, SCHOOL_DAY_TIME, uploads, WEEKEND_TIME } from './fixtures/photos';
 import { setPersonalPolicy } from './fixtures/policy';
 import { openSurface, routeSitePages, SITE_ORIGINS, submitted, SURFACES, type SurfaceSpec } from './fixtures/site-pages';
@@ -92,10 +92,8 @@ for (const { spec, input } of PHOTO_SURFACES) {
     await attach(page, input, await photo(page, 'sign', {}));
     await cardText(page, 'The school’s name can be read in it (“');
 
-    expect(foreign(requests), 'no request leaves the browser').toEqual([]);
-    // The recorder does see what the photo checks load: the extension's own files.
-    expect(requests.some((u) => u.endsWith('/look/ocr/eng.traineddata.gz'))).toBe(true);
-    expect(requests.some((u) => u.endsWith('/look/faces/blazeface.bin'))).toBe(true);
+    expect(foreign(requests), 'no request from the pages').toEqual([]);
+    expect(foreign(netLogUrls(context)), 'no request from any context: service worker, offscreen document, its workers').toEqual([]);
   });
 }
 
@@ -135,9 +133,9 @@ test('“This isn’t at school” remembers the area as a salted hash, and a ph
   await clickCardButton(page, 'This isn’t at school');
   await expect.poll(async () => (await readCards(page)).text).toBe('');
 
-  const stored = await evalInWorker(async () => JSON.stringify(await chrome.storage.local.get(null)));
-  expect(stored).toContain('"rule":"school-photo"');
-  expect(stored, 'no coordinates kept').not.toMatch(/51\.50|0\.13|area \d/);
+  const { exceptions } = (await evalInWorker(() => chrome.storage.local.get('exceptions'))) as { exceptions: { rule: string; hash: string }[] };
+  expect(exceptions).toEqual([expect.objectContaining({ rule: 'school-photo', hash: expect.stringMatching(/^[0-9a-f]{32}$/) })]);
+  expect(JSON.stringify(exceptions), 'no coordinates or area kept').not.toMatch(/51\.|0\.13|area/);
 
   // A few metres away, in another photo: the same area, so quiet.
   await open(page, spec.spec);
@@ -145,6 +143,12 @@ test('“This isn’t at school” remembers the area as a salted hash, and a ph
   await submit(page, spec.spec);
   await expect.poll(async () => (await submitted(page)).length, { timeout: CHECKS_MS }).toBe(1);
   expect((await readCards(page)).text).toBe('');
+});
+
+// A loopback address that answers nothing: the check itself must not reach out.
+test('the network log sees requests from the extension’s own contexts (so an empty one means none were made)', async ({ context, evalInWorker }) => {
+  await evalInWorker(() => fetch('http://127.0.0.1:9/second-look-recorder-check/model.wasm').catch(() => undefined));
+  await expect.poll(() => netLogUrls(context)).toContain('http://127.0.0.1:9/second-look-recorder-check/model.wasm');
 });
 
 test('HEIC photos and videos are checked by their metadata only, and the card says so', async ({ context }) => {
