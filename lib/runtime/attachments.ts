@@ -69,6 +69,8 @@ export class AttachmentWatcher {
     const fresh = files.filter((f) => isMedia(f) && !this.seen.has(f)).slice(0, MAX_FILES);
     if (!fresh.length) return;
     for (const f of fresh) this.seen.add(f);
+    // Bench builds only (npm run bench:photo): when the files were taken. Not in production.
+    if (import.meta.env.MODE === 'bench') performance.mark('second-look:photo-attached');
     let session: EditorSession | undefined;
     try {
       session = this.sessionAt(target);
@@ -117,6 +119,7 @@ export class AttachmentWatcher {
       // The worker restarted or the extension was updated: say nothing rather than break the page.
     } finally {
       handle.done();
+      if (import.meta.env.MODE === 'bench') requestAnimationFrame(() => performance.mark('second-look:photo-checked'));
     }
   }
 }

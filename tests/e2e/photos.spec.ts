@@ -8,7 +8,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, netLogUrls, test } from './fixtures/net-log';
-import { attach, ELSEWHERE, ON_GROUNDS, photo, PHOTO_SCHOOL, SCHOOL_DAY_TIME, uploads, WEEKEND_TIME } from './fixtures/photos';
+import { attach, ELSEWHERE, groupPhoto, ON_GROUNDS, photo, PHOTO_SCHOOL, SCHOOL_DAY_TIME, uploads, WEEKEND_TIME } from './fixtures/photos';
 import { setPersonalPolicy } from './fixtures/policy';
 import { openSurface, routeSitePages, SITE_ORIGINS, submitted, SURFACES, type SurfaceSpec } from './fixtures/site-pages';
 import { clickCardButton, readCards } from './fixtures/warning-card';
@@ -166,4 +166,41 @@ test('HEIC photos and videos are checked by their metadata only, and the card sa
   await attach(page, spec.input, Buffer.from(video), 'class-garden.mp4', 'video/mp4');
   const text = await cardText(page, 'Only a video’s location and time data are checked');
   expect(text).toContain('It was taken about 80 m from');
+});
+
+test('faces together with the school day warn (medium, never held); faces are counted, never named', async ({ context }) => {
+  test.setTimeout(180_000);
+  const spec = PHOTO_SURFACES[0];
+  await routeSitePages(context);
+  await setPersonalPolicy(context, { ...PHOTO_SCHOOL, mode: 'confirm', photoChecks: { text: false } });
+  const page = await context.newPage();
+  await open(page, spec.spec);
+  await attach(page, spec.input, await groupPhoto(page, { ...SCHOOL_DAY_TIME }));
+  const text = await cardText(page, 'people’s faces. It was taken in the school day (Monday at 10:15).');
+  expect(text).toMatch(/It shows [2-6] people’s faces\./);
+  expect(text).not.toMatch(/child|pupil/i);
+  await submit(page, spec.spec);
+  await expect.poll(async () => (await submitted(page)).length, { timeout: CHECKS_MS }).toBe(1);
+});
+
+test('working hours: a quiet reminder once a post, never held, when the school switches it on', async ({ context }) => {
+  const spec = PHOTO_SURFACES[0].spec;
+  await routeSitePages(context);
+  const always = { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '23:59' };
+  await setPersonalPolicy(context, { ...PHOTO_SCHOOL, mode: 'confirm', schoolDay: always, rules: { 'working-hours': { enabled: true } } });
+  const page = await context.newPage();
+  await open(page, spec);
+  const text = await cardText(page, 'in the school day: your school asks staff not to use personal social media during working hours.');
+  expect(text).toContain('Low');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(async () => (await submitted(page)).length, { message: 'never held, even in confirm mode' }).toBe(1);
+
+  // The next post is reminded again; dismissed, it stays away for the rest of that post.
+  await page.locator(spec.editor).first().click();
+  await page.keyboard.type('Another lovely afternoon');
+  await cardText(page, 'in the school day');
+  await clickCardButton(page, 'Dismiss this warning for this text');
+  await page.keyboard.type(' in the park');
+  await page.waitForTimeout(500);
+  expect((await readCards(page)).text).toBe('');
 });
