@@ -21,6 +21,9 @@ export const SETTING_NAMES: Record<string, string> = {
   sites: 'sites',
   policyUrl: 'policy link',
   contact: 'contact',
+  schoolSites: 'school sites (for photos)',
+  schoolDay: 'school day',
+  photoChecks: 'photo checks',
 };
 
 export interface IssueGroupWords {
