@@ -5,8 +5,8 @@
  * closed.
  */
 import browser from 'webextension-polyfill';
-import { PhotoLooker, type LookResult } from '../../lib/photo/look/look';
-import { LOOK_IDLE_MS, LOOK_TARGET, type LookIdleMessage, type LookMessage } from '../../lib/photo/messages';
+import { PhotoLooker, type LookResult } from './look';
+import { LOOK_IDLE_MS, LOOK_TARGET, type LookIdleMessage, type LookMessage } from '../messages';
 
 const looker = new PhotoLooker((path) => browser.runtime.getURL(path));
 let idle: ReturnType<typeof setTimeout> | undefined;
