@@ -6,6 +6,8 @@
  */
 import type { Engine } from '../engine/check';
 import { RULES } from '../engine/rules/catalogue';
+import { bytesFromBase64 } from '../photo/base64';
+import { HEAD_BYTES } from '../photo/page-reader';
 import { metadataSignals, PHOTO_RULE, photoChecksOf, textSignals, type IsException } from '../photo/assess';
 import { isDrawable } from '../photo/file-kind';
 import type { PhotoLookRequest, PhotoLookResponse, PhotoRequest, PhotoResponse } from '../photo/messages';
@@ -19,15 +21,6 @@ export interface PhotoContext {
   isException: IsException;
 }
 
-/** Metadata is at the start of JPEG and HEIC files; the page sends no more than this. */
-export const HEAD_BYTES = 256 * 1024;
-
-export function decodeBase64(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
-}
 
 export function photoRuleInfo(policy: Policy): PhotoRuleInfo {
   const settings = policy.rules?.[PHOTO_RULE];
@@ -62,7 +55,7 @@ export class PhotoService {
     if (!rule.enabled || !siteOn || kind === 'other') return { rule, mode, signals: { kind, look: 'skipped' }, look: null };
     let meta: PhotoMetadata = {};
     if (kind === 'video') meta = request.video ?? {};
-    else if (typeof request.head === 'string') meta = await readPhotoMetadata(decodeBase64(request.head.slice(0, Math.ceil((HEAD_BYTES * 4) / 3) + 4)));
+    else if (typeof request.head === 'string') meta = await readPhotoMetadata(bytesFromBase64(request.head.slice(0, Math.ceil((HEAD_BYTES * 4) / 3) + 4)));
     const checks = photoChecksOf(policy);
     const look = kind === 'photo' && this.host && (checks.faces || checks.text) ? { faces: checks.faces, text: checks.text } : null;
     return { rule, mode, signals: { kind, ...metadataSignals(meta, policy, isException), look: look ? 'pending' : 'skipped' }, look };

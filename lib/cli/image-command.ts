@@ -12,6 +12,7 @@ import type { Writable } from 'node:stream';
 import { createEngine } from '../engine/check';
 import { metadataSignals, photoChecksOf, textSignals } from '../photo/assess';
 import { photoVerdict } from '../photo/combine';
+import { confidentLines } from '../photo/look/text-lines';
 import { fileKind, isDrawable } from '../photo/file-kind';
 import { readPhotoMetadata, type PhotoMetadata } from '../photo/metadata';
 import type { AttachmentKind, PhotoSignals } from '../photo/signals';
@@ -38,11 +39,7 @@ async function readText(bytes: Uint8Array): Promise<string> {
   try {
     await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
     const { data } = await worker.recognize(Buffer.from(bytes), {}, { text: false, blocks: true });
-    const lines: string[] = [];
-    for (const block of data.blocks ?? []) {
-      for (const p of block.paragraphs) for (const l of p.lines) lines.push(l.words.filter((w) => w.confidence >= 60).map((w) => w.text).join(' '));
-    }
-    return lines.filter(Boolean).join('\n');
+    return confidentLines(data.blocks);
   } finally {
     await worker.terminate();
   }

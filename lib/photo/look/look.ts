@@ -4,6 +4,7 @@
  * JSON in Chrome). Nothing is kept once the answer is sent. Runs in a document: Chrome's offscreen
  * document, or, where there is no offscreen API (Firefox), a frame in the background page.
  */
+import { bytesFromBase64 } from '../base64';
 import { FaceCounter } from './faces';
 import { LOOK_ASSETS } from './paths';
 import { TextReader } from './text';
@@ -21,13 +22,6 @@ export interface LookResult {
   /** How long each part took, for the benchmark. */
   ms: { decode: number; faces?: number; text?: number };
   error?: string;
-}
-
-function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
 }
 
 /** Grey, with its contrast stretched: found a school's name on a jumper that colour missed. */
@@ -73,7 +67,7 @@ export class PhotoLooker {
 
   async look(request: LookRequest): Promise<LookResult> {
     const t0 = performance.now();
-    const bitmap = await createImageBitmap(new Blob([bytesOf(request.image)]));
+    const bitmap = await createImageBitmap(new Blob([bytesFromBase64(request.image)]));
     const canvas = document.createElement('canvas');
     canvas.width = bitmap.width;
     canvas.height = bitmap.height;
@@ -84,8 +78,14 @@ export class PhotoLooker {
       // Text is read in tesseract's own worker thread while faces are counted here: both at once.
       const grey = request.text ? greyscale(canvas) : undefined;
       const [text, faces] = await Promise.all([grey ? timed(() => this.reader.read(grey)) : undefined, request.faces ? timed(() => this.faces.count(canvas)) : undefined]);
-      if (text) Object.assign(result, { text: text.value }).ms.text = text.ms;
-      if (faces) Object.assign(result, { faces: faces.value }).ms.faces = faces.ms;
+      if (text) {
+        result.text = text.value;
+        result.ms.text = text.ms;
+      }
+      if (faces) {
+        result.faces = faces.value;
+        result.ms.faces = faces.ms;
+      }
     } finally {
       canvas.width = canvas.height = 0;
     }

@@ -4,9 +4,7 @@
  * Runs in a document with Worker: Chrome's offscreen document, Firefox's background page.
  */
 import Tesseract from 'tesseract.js/dist/tesseract.esm.min.js';
-
-/** Words read with less confidence than this are left out: textures read as letters otherwise. */
-const MIN_CONFIDENCE = 60;
+import { confidentLines } from './text-lines';
 
 export class TextReader {
   private worker?: Promise<Tesseract.Worker>;
@@ -35,16 +33,7 @@ export class TextReader {
   async read(picture: HTMLCanvasElement): Promise<string> {
     const worker = await this.load();
     const { data } = await worker.recognize(picture, {}, { text: false, blocks: true });
-    const lines: string[] = [];
-    for (const block of data.blocks ?? []) {
-      for (const paragraph of block.paragraphs) {
-        for (const line of paragraph.lines) {
-          const words = line.words.filter((w) => w.confidence >= MIN_CONFIDENCE).map((w) => w.text);
-          if (words.length) lines.push(words.join(' '));
-        }
-      }
-    }
-    return lines.join('\n');
+    return confidentLines(data.blocks);
   }
 
   async dispose(): Promise<void> {
