@@ -186,7 +186,9 @@ export class PageRuntime {
   private sessionForAttachment(target: Element): EditorSession | undefined {
     const live = [...this.sessions.values()].filter((s) => s.connected && !isProfileSurface(s.surface));
     let level = 0;
-    for (let a: Element | null = target; a && level < 16; a = a.parentElement, level++) {
+    // Up through shadow roots too: a picker inside a web component belongs to the compose box around it.
+    const up = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
+    for (let a: Element | null = target; a && level < 16; a = up(a), level++) {
       const inside = live.filter((s) => a!.contains(s.editor));
       if (inside.length) return inside.sort((x, y) => y.lastActive - x.lastActive)[0];
       const editor = a.querySelector('[contenteditable="true"], [contenteditable=""], textarea');

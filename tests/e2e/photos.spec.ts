@@ -132,6 +132,8 @@ test('“This isn’t at school” remembers the area as a salted hash, and a ph
   await cardText(page, 'according to its location data');
   await clickCardButton(page, 'This isn’t at school');
   await expect.poll(async () => (await readCards(page)).text).toBe('');
+  // Metadata only (faces and text off here): no offscreen document is opened for it.
+  expect(await evalInWorker(async () => (await (chrome.runtime as unknown as { getContexts(f: object): Promise<unknown[]> }).getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length)).toBe(0);
 
   const { exceptions } = (await evalInWorker(() => chrome.storage.local.get('exceptions'))) as { exceptions: { rule: string; hash: string }[] };
   expect(exceptions).toEqual([expect.objectContaining({ rule: 'school-photo', hash: expect.stringMatching(/^[0-9a-f]{32}$/) })]);
@@ -168,7 +170,7 @@ test('HEIC photos and videos are checked by their metadata only, and the card sa
   expect(text).toContain('It was taken about 80 m from');
 });
 
-test('faces together with the school day warn (medium, never held); faces are counted, never named', async ({ context }) => {
+test('faces together with the school day warn (medium, never held); faces are counted, never named', async ({ context, evalInWorker }) => {
   test.setTimeout(180_000);
   const spec = PHOTO_SURFACES[0];
   await routeSitePages(context);
@@ -176,7 +178,10 @@ test('faces together with the school day warn (medium, never held); faces are co
   const page = await context.newPage();
   await open(page, spec.spec);
   await attach(page, spec.input, await groupPhoto(page, { ...SCHOOL_DAY_TIME }));
+  const offscreen = () => evalInWorker(async () => (await (chrome.runtime as unknown as { getContexts(f: object): Promise<unknown[]> }).getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length);
+  expect(await offscreen(), 'no offscreen document before the first photo').toBe(0);
   const text = await cardText(page, 'people’s faces. It was taken in the school day (Monday at 10:15).');
+  expect(await offscreen(), 'the first photo opened it').toBe(1);
   expect(text).toMatch(/It shows [2-6] people’s faces\./);
   expect(text).not.toMatch(/child|pupil/i);
   await submit(page, spec.spec);
