@@ -100,15 +100,16 @@ export class AttachmentWatcher {
       const first = await this.checker.photo({ site: this.adapter.site, ...read });
       session.setMode(first.mode);
       handle.update(first.signals, first.rule);
+      // Only shrunk and sent when the policy wants faces or text looked for (a drawable photo).
       if (!first.look) return;
-      let image: string;
-      try {
-        image = await shrunkCopy(file, read.kind);
-      } catch {
+      const image = await shrunkCopy(file, read.kind).catch(() => undefined);
+      if (!image) {
         handle.update({ ...first.signals, look: 'failed' });
         return;
       }
+      if (import.meta.env.MODE === 'bench') performance.mark('second-look:photo-shrunk');
       const seen = await this.checker.photoLook({ site: this.adapter.site, image, ...first.look });
+      if (import.meta.env.MODE === 'bench') performance.mark('second-look:photo-looked', { detail: seen.ms });
       handle.update({
         ...first.signals,
         ...(seen.faces !== undefined ? { faces: seen.faces } : {}),

@@ -16,7 +16,7 @@
  * document) before the first photo and after the checks, from /proc.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -82,16 +82,27 @@ interface Timing {
   toFinalCardMs: number;
   longTasks: number[];
   card: string;
+  /** In the page: reading and shrinking; in the offscreen document: decode, faces, text (as it reported them). */
+  steps?: { shrinkMs: number; look?: Record<string, number> };
 }
 
-/** Attach one photo on a fresh composer and time it from the page's own marks. */
+const FILES = mkdtempSync(join(tmpdir(), 'second-look-photo-bench-files-'));
+
+/**
+ * Attach one photo on a fresh composer and time it from the page's own marks. The photo is picked
+ * from a file on disk, as a person picks it (a buffer would be decoded into the page by Playwright's
+ * own script, on the page's main thread).
+ */
 async function timeOne(page: Page, bytes: Uint8Array, name: string): Promise<Timing> {
+  const path = join(FILES, name);
+  writeFileSync(path, bytes);
   await openSurface(page, SPEC);
   await page.evaluate(`(() => {
     window.__long = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
+    window.__longAt = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) { window.__long.push(e.duration); window.__longAt.push(e.startTime); } }).observe({ type: 'longtask' });
   })()`);
-  await page.locator(INPUT).first().setInputFiles({ name, mimeType: 'image/jpeg', buffer: Buffer.from(bytes) });
+  await page.locator(INPUT).first().setInputFiles(path);
   await page.waitForFunction(() => performance.getEntriesByName('second-look:photo-checked').length > 0, undefined, { timeout: 120_000 });
   await page.waitForTimeout(200);
   const marks = (await page.evaluate(`(() => ({
@@ -99,10 +110,17 @@ async function timeOne(page: Page, bytes: Uint8Array, name: string): Promise<Tim
     checked: performance.getEntriesByName('second-look:photo-checked')[0]?.startTime,
     paints: performance.getEntriesByName('second-look:card-painted').map((e) => e.startTime),
     long: window.__long,
-  }))()`)) as { attached: number; checked: number; paints: number[]; long: number[] };
+    longAt: window.__longAt,
+    shrunk: performance.getEntriesByName('second-look:photo-shrunk')[0]?.startTime,
+    looked: performance.getEntriesByName('second-look:photo-looked')[0]?.detail,
+  }))()`)) as { attached: number; checked: number; paints: number[]; long: number[]; longAt: number[]; shrunk?: number; looked?: Record<string, number> };
+  if (process.env.PHOTO_BENCH_DEBUG) console.error(name, JSON.stringify({ attached: marks.attached, shrunk: marks.shrunk, longAt: marks.longAt, long: marks.long }));
   const first = marks.paints.find((t) => t >= marks.attached) ?? NaN;
+  // Long tasks from the attach on: before it is the page's own work and the test's.
+  const ours = marks.long.filter((_, i) => marks.longAt[i] + marks.long[i] > marks.attached);
   const final = marks.paints.find((t) => t >= marks.checked - 20) ?? marks.checked;
-  return { toFirstCardMs: first - marks.attached, toFinalCardMs: Math.max(first, final) - marks.attached, longTasks: marks.long, card: name };
+  const steps = marks.shrunk !== undefined ? { shrinkMs: marks.shrunk - marks.attached, ...(marks.looked ? { look: marks.looked } : {}) } : undefined;
+  return { toFirstCardMs: first - marks.attached, toFinalCardMs: Math.max(first, final) - marks.attached, longTasks: ours, card: name, ...(steps ? { steps } : {}) };
 }
 
 async function withBrowser<T>(policy: Record<string, unknown>, run: (context: BrowserContext, page: Page) => Promise<T>): Promise<T> {
@@ -163,9 +181,23 @@ async function main(): Promise<void> {
     return runs.slice(1);
   });
 
-  const summary = (runs: Timing[]) => ({ toFirstCardMs: round(median(runs.map((r) => r.toFirstCardMs))), toFinalCardMs: round(median(runs.map((r) => r.toFinalCardMs))), longestTaskMs: round(Math.max(0, ...runs.flatMap((r) => r.longTasks))) });
+  const stepMedian = (runs: Timing[], pick: (t: Timing) => number | undefined) => {
+    const xs = runs.map(pick).filter((x): x is number => typeof x === 'number');
+    return xs.length ? round(median(xs)) : undefined;
+  };
+  const summary = (runs: Timing[]) => ({
+    toFirstCardMs: round(median(runs.map((r) => r.toFirstCardMs))),
+    toFinalCardMs: round(median(runs.map((r) => r.toFinalCardMs))),
+    longestTaskMs: round(Math.max(0, ...runs.flatMap((r) => r.longTasks))),
+    steps: {
+      readAndShrinkInPageMs: stepMedian(runs, (r) => r.steps?.shrinkMs),
+      decodeMs: stepMedian(runs, (r) => r.steps?.look?.decode),
+      facesMs: stepMedian(runs, (r) => r.steps?.look?.faces),
+      textMs: stepMedian(runs, (r) => r.steps?.look?.text),
+    },
+  });
   const out = {
-    firstPhoto: { toFirstCardMs: round(results.first.toFirstCardMs), toFinalCardMs: round(results.first.toFinalCardMs), longestTaskMs: round(Math.max(0, ...results.first.longTasks)) },
+    firstPhoto: summary([results.first]),
     later: { gps: summary(results.later.gps), group: summary(results.later.group), sign: summary(results.later.sign) },
     baselineMetadataOnly: summary(baseline),
     extensionRendererMb: { beforeFirstPhoto: results.memoryBefore, afterChecks: results.memoryAfter, added: results.memoryAfter - results.memoryBefore },
@@ -176,8 +208,10 @@ async function main(): Promise<void> {
   log(`Second Look photo benchmark · Chromium (${CHROME}) · X practice page · 12-MP JPEGs made here`);
   log();
   log('Attach to card (ms): first card painted / card with every check back; longest main-thread task in the page');
-  const row = (name: string, r: { toFirstCardMs: number; toFinalCardMs: number; longestTaskMs: number }) =>
-    log(`  ${name.padEnd(34)} ${String(r.toFirstCardMs).padStart(6)}   ${String(r.toFinalCardMs).padStart(6)}   longest task ${String(r.longestTaskMs).padStart(4)}`);
+  const row = (name: string, r: { toFirstCardMs: number; toFinalCardMs: number; longestTaskMs: number; steps?: Record<string, number | undefined> }) => {
+    const steps = r.steps && r.steps.readAndShrinkInPageMs !== undefined ? `   (page: read + shrink ${r.steps.readAndShrinkInPageMs}; offscreen: decode ${r.steps.decodeMs ?? '–'}, faces ${r.steps.facesMs ?? '–'}, text ${r.steps.textMs ?? '–'})` : '';
+    log(`  ${name.padEnd(34)} ${String(r.toFirstCardMs).padStart(6)}   ${String(r.toFinalCardMs).padStart(6)}   longest task ${String(r.longestTaskMs).padStart(4)}${steps}`);
+  };
   row('first photo (GPS; models load)', out.firstPhoto);
   row('later: GPS on the grounds', out.later.gps);
   row('later: group photo, 6 faces', out.later.group);
@@ -192,7 +226,9 @@ async function main(): Promise<void> {
   log(`Package, gzipped file by file: ${(size.total / 1024 / 1024).toFixed(2)} MB in all, of which the photo checks ${(size.photo / 1024 / 1024).toFixed(2)} MB (models, WebAssembly, the offscreen page); the rest ${((size.total - size.photo) / 1024).toFixed(0)} KB`);
 }
 
-main().catch((error: unknown) => {
-  console.error(`bench:photo failed: ${(error as Error).stack ?? error}`);
-  process.exit(1);
-});
+main()
+  .catch((error: unknown) => {
+    console.error(`bench:photo failed: ${(error as Error).stack ?? error}`);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(FILES, { recursive: true, force: true }));

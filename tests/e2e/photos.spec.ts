@@ -183,7 +183,8 @@ test('faces together with the school day warn (medium, never held); faces are co
   const text = await cardText(page, 'people’s faces. It was taken in the school day (Monday at 10:15).');
   expect(await offscreen(), 'the first photo opened it').toBe(1);
   expect(text).toMatch(/It shows [2-6] people’s faces\./);
-  expect(text).not.toMatch(/child|pupil/i);
+  // The photo's own lines (the policy clause below them may well mention pupils).
+  expect(text.slice(0, text.indexOf('Policy:')), 'a count, never who, never “a child”').not.toMatch(/child|pupil|girl|boy|woman|man\b/i);
   await submit(page, spec.spec);
   await expect.poll(async () => (await submitted(page)).length, { timeout: CHECKS_MS }).toBe(1);
 });
