@@ -33,6 +33,10 @@ export interface CardFinding {
   answers?: AnswerOffer;
   /** Its words are scrolled out of sight: the card offers "Show". */
   outOfView?: boolean;
+  /** More plain lines under the message (a photo's other signs, how it was checked). */
+  details?: string[];
+  /** The "not a match" button's label for this finding, instead of the rule's; null for none. */
+  notAMatchLabel?: string | null;
 }
 
 /** Findings of the same rule share one clause and one piece of advice. */
@@ -55,6 +59,8 @@ export interface WarningCardProps {
   official?: { note?: string };
   onDismiss(): void;
   onAnswer(finding: CardFinding, scope: AnswerScope): void;
+  /** A finding with its own "not a match" button (a photo's "This isn't at school"). */
+  onNotAMatch?(finding: CardFinding): void;
   onShow(finding: CardFinding): void;
   onEdit(): void;
   onPostAnyway(): void;
@@ -131,7 +137,7 @@ function Answers({ f, onAnswer }: { f: CardFinding; onAnswer: WarningCardProps['
 }
 
 export function WarningCard(props: WarningCardProps & Partial<CardLayout>) {
-  const { findings, surface, holding, official, onDismiss, onAnswer, onShow, onEdit, onPostAnyway, compact, onExpand } = props;
+  const { findings, surface, holding, official, onDismiss, onAnswer, onNotAMatch, onShow, onEdit, onPostAnyway, compact, onExpand } = props;
   const editRef = useRef<HTMLButtonElement>(null);
   // Synchronously, so a key pressed right after the prompt appears goes to Edit, not the editor.
   useLayoutEffect(() => {
@@ -184,7 +190,17 @@ export function WarningCard(props: WarningCardProps & Partial<CardLayout>) {
                       </>
                     )}
                   </p>
+                  {(f.details ?? []).map((line, i) => (
+                    <p class="detail" key={`${f.key}|${i}`}>
+                      {line}
+                    </p>
+                  ))}
                   {!holding && <Answers f={f} onAnswer={onAnswer} />}
+                  {!holding && f.notAMatchLabel && (
+                    <button type="button" class="link" onClick={() => onNotAMatch?.(f)}>
+                      {group.length > 1 ? `${f.notAMatchLabel}: ${f.evidence}` : f.notAMatchLabel}
+                    </button>
+                  )}
                 </div>
               );
             })}

@@ -7,6 +7,8 @@ import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CheckService } from '../lib/background/check-service';
 import { EXCEPTIONS_KEY } from '../lib/background/exceptions';
+import { createLookHost } from '../lib/background/look-host';
+import { PhotoService } from '../lib/background/photo-service';
 import { isRequest, PORT_NAME, type PortReply, type PortRequest } from '../lib/messages';
 import { refreshPolicyState, STORAGE_KEYS } from '../lib/policy/store';
 
@@ -15,6 +17,13 @@ export default defineBackground({
   main() {
     const storage = { managed: browser.storage.managed, local: browser.storage.local };
     const checks = new CheckService(browser.storage.local);
+    // Photos attached in a page: metadata here, faces and text in a document (offscreen, or a frame in Firefox).
+    const lookHost = createLookHost({ offscreen: (globalThis as { chrome?: { offscreen?: never } }).chrome?.offscreen, runtime: browser.runtime as never });
+    const photos = new PhotoService(() => checks.context(), lookHost);
+    browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+      if (sender.id === browser.runtime.id && (message as { type?: string })?.type === 'second-look:look-idle') lookHost?.onIdle(message as never);
+      return undefined;
+    });
     const refresh = (): void => {
       refreshPolicyState(storage, { onManagedLate: refresh })
         .then((state) => checks.apply(state))
@@ -34,8 +43,11 @@ export default defineBackground({
       port.onMessage.addListener((message: unknown) => {
         const { id, request } = message as PortRequest;
         if (!isRequest(request)) return;
-        checks
-          .handle(request)
+        const answer =
+          request.type === 'second-look:photo' ? photos.metadata(request)
+          : request.type === 'second-look:photo-look' ? photos.look(request)
+          : checks.handle(request);
+        answer
           .then((response) => port.postMessage({ id, response } satisfies PortReply))
           .catch((error: unknown) => console.warn('Second Look: check failed', error));
       });

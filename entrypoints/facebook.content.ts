@@ -5,7 +5,7 @@ import { facebook } from '../lib/sites/facebook';
 
 export default defineContentScript({
   matches: ['*://*.facebook.com/*'],
-  runAt: 'document_idle',
+  runAt: 'document_start',
   main(ctx) {
     runOnSite(ctx, facebook);
   },

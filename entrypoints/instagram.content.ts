@@ -5,7 +5,7 @@ import { instagram } from '../lib/sites/instagram';
 
 export default defineContentScript({
   matches: ['*://*.instagram.com/*'],
-  runAt: 'document_idle',
+  runAt: 'document_start',
   main(ctx) {
     runOnSite(ctx, instagram);
   },

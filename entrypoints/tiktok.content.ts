@@ -5,7 +5,7 @@ import { tiktok } from '../lib/sites/tiktok';
 
 export default defineContentScript({
   matches: ['*://*.tiktok.com/*'],
-  runAt: 'document_idle',
+  runAt: 'document_start',
   main(ctx) {
     runOnSite(ctx, tiktok);
   },

@@ -5,7 +5,7 @@ import { x } from '../lib/sites/x';
 
 export default defineContentScript({
   matches: ['*://x.com/*', '*://*.x.com/*', '*://twitter.com/*', '*://*.twitter.com/*'],
-  runAt: 'document_idle',
+  runAt: 'document_start',
   main(ctx) {
     runOnSite(ctx, x);
   },

@@ -3,7 +3,9 @@
  * live only in the worker; a page's content script sends the text being written and gets findings back.
  */
 import type { AnswerScope } from './background/answer-scope';
+import type { WorkingHoursNote } from './background/working-hours';
 import type { ContactMatch, Finding } from './engine/check';
+import type { PhotoLookRequest, PhotoLookResponse, PhotoRequest, PhotoResponse } from './photo/messages';
 import type { Site, Surface } from './policy/rule-ids';
 
 /** The person a direct message goes to, as the chat's header shows them. */
@@ -42,6 +44,8 @@ export interface CheckResponse {
   siteEnabled: boolean;
   /** Signed in as one of the school's own accounts (the one named here): some rules stood down. */
   officialAccount?: string;
+  /** working-hours (off by default): it is the school day now. Shown once per post, never held. */
+  workingHours?: WorkingHoursNote;
 }
 
 /** The person says a match is wrong ("this isn't a pupil"): remember it, as salted hashes. */
@@ -76,7 +80,7 @@ export interface ContactResponse {
   matches: (ContactMatch | null)[];
 }
 
-export type Request = CheckRequest | NotAMatchRequest | WarmRequest | ContactRequest;
+export type Request = CheckRequest | NotAMatchRequest | WarmRequest | ContactRequest | PhotoRequest | PhotoLookRequest;
 
 export function isRequest(value: unknown): value is Request {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && (value as { type: string }).type.startsWith('second-look:');
@@ -97,5 +101,5 @@ export interface PortRequest {
 
 export interface PortReply {
   id: number;
-  response: CheckResponse | ContactResponse | undefined;
+  response: CheckResponse | ContactResponse | PhotoResponse | PhotoLookResponse | undefined;
 }

@@ -16,6 +16,7 @@ import { FieldErrors, LockedMark } from './field-bits';
 import { ItSetupLink } from './ItSetupLink';
 import { StepNav } from './StepNav';
 import { OPTIONS_STEPS, type OptionsStep, type StepContext } from './steps';
+import { PhotoSettings } from './PhotoSettings';
 
 const KEYS = [STORAGE_KEYS.state, STORAGE_KEYS.personal, EXCEPTIONS_KEY] as const;
 
@@ -231,6 +232,8 @@ export function OptionsPage() {
           </div>
         </div>
       </form>
+      {/* Photos and the school day have their own form (and Save), so they sit after the step's. */}
+      {step.id === 'checks' && <PhotoSettings state={state} lockedKeys={state?.source === 'managed' ? state.lockedKeys : []} />}
       <ItSetupLink />
     </main>
   );

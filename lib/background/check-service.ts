@@ -11,12 +11,12 @@ import type { Policy } from '../policy/schema';
 import { DEFAULT_POLICY, STORAGE_KEYS, type PolicyState } from '../policy/storage-keys';
 import { allowedScopes, surroundings } from './answer-scope';
 import { Exceptions } from './exceptions';
+import { workingHoursNote } from './working-hours';
 import { officialAccount } from './official-accounts';
 
 /** Rules where a false match is about who or what a name refers to: the card offers "This isn't …". */
 export const ANSWERABLE_RULES = new Set(['pupil-mention', 'colleague-mention', 'school-mention']);
 
-/** What the card may offer for each finding: the reaches the policy allows, and the words "posts like this" rests on. */
 /** Rules about who or what a name is: an answer to one of them can take the post's school context with it. */
 const NAME_RULES = new Set<string>(['pupil-mention', 'colleague-mention', 'school-mention']);
 
@@ -27,6 +27,7 @@ function masked(text: string, findings: readonly { start: number; end: number }[
   return out;
 }
 
+/** What the card may offer for each finding: the reaches the policy allows, and the words "posts like this" rests on. */
 function offers(text: string, inspection: Inspection, policy: Policy): (AnswerOffer | undefined)[] {
   let tokens: Token[] | undefined;
   return inspection.findings.map((f, i) => {
@@ -72,7 +73,8 @@ export class CheckService {
   private async answer(request: NotAMatchRequest): Promise<void> {
     const words = String(request.words ?? '');
     if (!request.scope) {
-      if (request.rule === 'pupil-contact') await this.exceptions.addException(request.rule, words);
+      // Whoever a displayed name is (pupil-contact), or a place that is not the school (school-photo).
+      if (request.rule === 'pupil-contact' || request.rule === 'school-photo') await this.exceptions.addException(request.rule, words);
       return;
     }
     const engine = this.engine!;
@@ -86,6 +88,12 @@ export class CheckService {
     if (!offer?.scopes.includes(request.scope)) return;
     const f = inspection.findings[i];
     await this.exceptions.add({ rule: f.rule, scope: request.scope, text: words, start: f.start, end: f.end });
+  }
+
+  /** The engine in force and the person's exceptions, for the photo checks (photo-service.ts). */
+  async context(): Promise<{ engine: Engine; isException: (rule: string, words: string) => boolean }> {
+    await this.ready();
+    return { engine: this.engine!, isException: (rule, words) => this.exceptions.isException(rule, words) };
   }
 
   handle(request: CheckRequest): Promise<CheckResponse>;
@@ -116,7 +124,8 @@ export class CheckService {
         inspection.findings.forEach((f, i) => {
           if (kept.has(f)) findings.push(answers[i] ? { ...f, answers: answers[i] } : f);
         });
-        return { findings, mode: policy.mode ?? 'warn', siteEnabled, ...(official ? { officialAccount: official } : {}) };
+        const workingHours = siteEnabled ? workingHoursNote(policy, new Date()) : undefined;
+        return { findings, mode: policy.mode ?? 'warn', siteEnabled, ...(official ? { officialAccount: official } : {}), ...(workingHours ? { workingHours } : {}) };
       }
       case 'second-look:contact': {
         const people = Array.isArray(request.people) ? request.people.slice(0, 200) : [];

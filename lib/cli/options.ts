@@ -9,6 +9,8 @@ export interface OptionSpec {
   lists?: readonly string[];
   /** Options that take no value. */
   switches?: readonly string[];
+  /** Options that may be repeated, each value whole (commas kept): `--school-site "51.5,-0.1"`. */
+  repeats?: readonly string[];
 }
 
 export interface ParsedOptions {
@@ -31,10 +33,13 @@ export function parseArgs(argv: string[], spec: OptionSpec): ParsedOptions | str
       continue;
     }
     const isList = spec.lists?.includes(name) ?? false;
-    if (!isList && !spec.values.includes(name)) return `Unknown option "${arg}".`;
+    const repeats = spec.repeats?.includes(name) ?? false;
+    if (!isList && !repeats && !spec.values.includes(name)) return `Unknown option "${arg}".`;
     const value = inline ?? argv[++i];
     if (value === undefined || value.startsWith('--')) return `Option --${name} needs a value.`;
-    if (isList) {
+    if (repeats) {
+      (out.lists[name] ??= []).push(value.trim());
+    } else if (isList) {
       (out.lists[name] ??= []).push(...value.split(',').map((v) => v.trim()).filter(Boolean));
     } else {
       out.values[name] = value;

@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { buildDeployment, countWords, outputFiles, ROSTER_KINDS, SUMMARY_FILE, summaryTable, type InputFile } from '../deploy/build-deployment';
+import { photoSettings } from '../deploy/photo-settings';
 import { CHROMIUM_EXTENSION_ID, defaultTarget, type DeployTarget } from '../deploy/target';
 import type { RosterKind } from '../roster-import/import-roster';
 import { nodeRosterHmac } from './node-hmac';
@@ -97,6 +98,17 @@ export function runPolicyBuild(opts: ParsedOptions, io: Io): number {
     if ('error' in input) errors.push(input.error);
     else schoolAliases = input;
   }
+  // Photos and the school day, from their own options, over the settings file's.
+  const photo = photoSettings({
+    schoolSites: opts.lists['school-site'],
+    schoolDay: v['school-day'],
+    timeZone: v['time-zone'],
+    breaks: opts.lists.break,
+    terms: opts.lists.term,
+    photoChecks: opts.lists['photo-checks'],
+    workingHours: opts.switches.has('working-hours'),
+  });
+  errors.push(...photo.errors);
   const hashed = opts.switches.has('hash');
   if (!hashed && v['key-file']) errors.push('--key-file is only used with --hash.');
   const keyPath = v['key-file'] ?? join(v.out, DEFAULT_KEY_FILE);
@@ -114,6 +126,7 @@ export function runPolicyBuild(opts: ParsedOptions, io: Io): number {
     aliases: opts.lists.aliases,
     rosters,
     settings,
+    photoSettings: photo.settings,
     rosterKey: key && 'key' in key ? key.key : undefined,
     target,
     splitBy: v['split-by'],

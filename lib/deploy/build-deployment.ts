@@ -19,6 +19,7 @@ import { importRoster, type RosterKind } from '../roster-import/import-roster';
 import { buildArtefacts } from './artefacts';
 import { buildPolicy } from './build-policy';
 import { slug } from './macos-profile';
+import { withPhotoSettings } from './photo-settings';
 import type { RouteVerdict } from './routes';
 import type { Artefact, DeployTarget } from './target';
 
@@ -48,6 +49,8 @@ export interface DeploymentRequest {
   rosters: Partial<Record<RosterKind, InputFile>>;
   /** A JSON file with the rest of the policy (mode, rules, contact...). */
   settings?: InputFile;
+  /** Photo and school-day settings from their own options, laid over the settings file's. */
+  photoSettings?: Partial<Policy>;
   /** The roster key, to hash the rosters; plain names when absent. */
   rosterKey?: string;
   target: DeployTarget;
@@ -133,6 +136,8 @@ export function buildDeployment(req: DeploymentRequest): DeploymentResult {
     else settings = parsed.value;
   }
   if (errors.length) return fail(...errors);
+  if (req.photoSettings) settings = withPhotoSettings(settings, req.photoSettings);
+  const settingsLabel = req.settings?.label ?? (settings ? 'the photo and school-day options' : undefined);
 
   // 2. Which schools: one, or one per value of the split column (in the order the pupils file has them).
   const schools: { name: string; rosters: Partial<Record<RosterKind, StaffMember[]>> }[] = [];
@@ -170,7 +175,7 @@ export function buildDeployment(req: DeploymentRequest): DeploymentResult {
   const hmac = req.rosterKey ? (req.hmac ?? rosterHmac)(req.rosterKey) : undefined;
   for (const school of schools) {
     const aliases = req.splitBy ? aliasesBySchool.get(school.name) : req.aliases;
-    const built = buildPolicy({ schoolName: school.name, schoolAliases: aliases, rosters: school.rosters, settings, settingsLabel: req.settings?.label });
+    const built = buildPolicy({ schoolName: school.name, schoolAliases: aliases, rosters: school.rosters, settings, settingsLabel });
     const label = req.splitBy ? `${school.name}: ` : '';
     if (!built.ok) return fail(...built.messages.map((m) => error(label + m)));
     if (out.length === 0) messages.push(...built.messages.map((text) => ({ level: (/: (warning|note)/.test(text) ? 'warning' : 'info') as MessageLevel, text })));

@@ -43,7 +43,7 @@ export function ruleTable(): string {
     const sev = r.severityNote ? `${r.severity} (${r.severityNote})` : r.severity;
     rows.push(`| \`${r.id}\`${r.text ? '' : ' ¹'} | ${escape(r.firesWhen)} | ${sev} | ${escape(r.sources)} |`);
   }
-  rows.push('', '¹ Not a text rule: the policy can already switch it; the browser surfaces that run it arrive in later releases.');
+  rows.push('', '¹ Not a text rule: it runs in the browser, on requests, profiles and chats (pupil-contact), attached photos and videos (school-photo) or the clock (working-hours), not in `check` on text; `check --image` tries school-photo on a file.');
   return rows.join('\n');
 }
 

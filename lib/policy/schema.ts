@@ -6,6 +6,7 @@
  * on their own, and what `check --policy` reads.
  */
 import { z } from 'zod';
+import { photoPolicyFields } from './photo-schema';
 import { PUPIL_NAME_ANSWERS, RULE_IDS, SEVERITIES, SITES, SURFACES, type RuleId } from './rule-ids';
 import { SiteOverrides } from './site-overrides';
 
@@ -217,6 +218,8 @@ export const Policy = z
           'The school\'s own social media accounts, per site: handles (@...) or, on Facebook, the Page\'s name. Signed in as one of them, staff are not warned for naming the school, school life or the profession; pupils and confidential matters are still checked.',
       })
       .optional(),
+    // Photos and the school day: schoolSites, schoolDay, photoChecks (photo-schema.ts).
+    ...photoPolicyFields,
   })
   .meta({ title: 'Second Look policy', description: 'The school\'s social media policy settings for Second Look.' });
 export type Policy = z.infer<typeof Policy>;

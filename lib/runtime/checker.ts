@@ -4,6 +4,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { CheckRequest, CheckResponse, ContactResponse, Recipient, Request } from '../messages';
+import type { PhotoLookRequest, PhotoLookResponse, PhotoRequest, PhotoResponse } from '../photo/messages';
 import { PORT_NAME, type PortReply, type PortRequest } from '../messages';
 import type { AnswerScope } from '../background/answer-scope';
 import type { Site, Surface } from '../policy/rule-ids';
@@ -57,6 +58,16 @@ export class Checker {
   async contacts(people: { name: string; handle?: string }[]): Promise<ContactResponse> {
     const response = (await this.ask({ type: 'second-look:contact', people, site: this.site })) as ContactResponse | undefined;
     return response ?? { matches: people.map(() => null) };
+  }
+
+  /** An attached photo's metadata (photo checks, lib/runtime/attachments.ts). */
+  async photo(request: Omit<PhotoRequest, 'type'>): Promise<PhotoResponse> {
+    return (await this.ask({ type: 'second-look:photo', ...request })) as PhotoResponse;
+  }
+
+  /** Faces and text in a shrunk copy of an attached photo. */
+  async photoLook(request: Omit<PhotoLookRequest, 'type'>): Promise<PhotoLookResponse> {
+    return ((await this.ask({ type: 'second-look:photo-look', ...request })) as PhotoLookResponse | undefined) ?? { failed: true };
   }
 
   /** pupil-contact: this displayed name is not the pupil's. */

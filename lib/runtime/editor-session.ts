@@ -13,6 +13,7 @@ import type { Checker } from './checker';
 import type { LocalCounts } from './counts';
 import { isTextField, readEditor, type Editable, type EditorText } from './editor-text';
 import { Overlay, type Mark } from './overlay';
+import { SideFindings } from './side-findings';
 
 export type PendingSubmit =
   /** `refind` looks the control up again: some sites only show it while the editor has focus. */
@@ -33,6 +34,8 @@ export interface SessionHost {
   account: () => string | undefined;
   /** The one-time note for the school's own account: true the first time it is asked for on this device. */
   firstTimeOfficial: (account: string) => boolean;
+  /** The site starts uploading attached photos at once (X, TikTok): the card says a hold cannot stop that. */
+  uploadsOnAttach?: boolean;
 }
 
 /**
@@ -49,6 +52,8 @@ function chooseSpotlight(preferred?: EditorSession): void {
   else if (!spotlight || !withFindings.has(spotlight)) spotlight = withFindings.values().next().value;
   if (previous !== spotlight) previous?.refresh();
 }
+
+const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
 
 /** Two submit triggers this close together are one send (Enter that also clicks the button). */
 const SAME_SUBMIT_MS = 500;
@@ -86,12 +91,15 @@ export class EditorSession {
   private lastSentText = '';
   private frame = 0;
   lastActive = performance.now();
+  /** Attached photos and the working-hours reminder: shown in the same card (side-findings.ts). */
+  readonly side: SideFindings;
 
   constructor(
     readonly editor: Editable,
     public surface: Surface,
     private readonly host: SessionHost,
   ) {
+    this.side = new SideFindings(() => this.sideChanged(), host.uploadsOnAttach ?? false);
     const opts = { signal: this.abort.signal, passive: true };
     const check = () => this.check();
     editor.addEventListener('input', check, opts);
@@ -154,6 +162,7 @@ export class EditorSession {
       findings = response.siteEnabled ? response.findings : [];
       this.mode = response.mode;
       this.noteOfficial(response.officialAccount);
+      this.side.setWorkingHours(response.siteEnabled && text.trim() ? response.workingHours : undefined);
     } catch {
       // The worker is restarting or the extension was updated: say nothing rather than break the page.
       return;
@@ -175,7 +184,26 @@ export class EditorSession {
 
   private apply(text: string, all: CheckedFinding[]): void {
     this.findings = text === this.read.text ? this.visible(text, all) : [];
-    if (this.findings.length && !this.warned) {
+    this.showWarnings(text);
+  }
+
+  /** The policy's mode, as a photo's check told it (a post with only a photo has had no text checked). */
+  setMode(mode: 'warn' | 'confirm'): void {
+    this.mode = mode;
+  }
+
+  /** Photos attached or their checks came back: show what is known now. */
+  private sideChanged(): void {
+    if (this.editor.isConnected) this.showWarnings(this.read.text);
+  }
+
+  private sideCards() {
+    return this.side.cards(this.findings.map((f) => f.rule), this.dismissed, this.mode);
+  }
+
+  private showWarnings(text: string): void {
+    const any = this.findings.length > 0 || this.sideCards().length > 0;
+    if (any && !this.warned) {
       this.warned = true;
       void this.host.counts.count('shown');
     }
@@ -186,9 +214,9 @@ export class EditorSession {
       // Everything written after a warning was taken out: this post was given up.
       if (!text.trim() && this.lastText.trim()) this.finishPost('closed');
     }
-    if (this.findings.length) this.warnedText = text;
-    if (!this.findings.length) this.holding = null;
-    if (this.findings.length) withFindings.add(this);
+    if (any) this.warnedText = text;
+    if (!any) this.holding = null;
+    if (any) withFindings.add(this);
     else withFindings.delete(this);
     chooseSpotlight(document.activeElement === this.editor ? this : undefined);
     this.render();
@@ -200,7 +228,8 @@ export class EditorSession {
   }
 
   private render(): void {
-    if (!this.findings.length && !this.overlay) return;
+    const side = this.sideCards();
+    if (!this.findings.length && !side.length && !this.overlay) return;
     if (!this.overlay) {
       this.overlay = new Overlay(this.editor, () => this.host.controlsNear(this.editor));
       this.overlay.onEscape(() => {
@@ -219,6 +248,9 @@ export class EditorSession {
       evidence: text.slice(f.start, f.end),
       answers: f.answers,
     }));
+    // Photos' and working hours' cards among the text's, strongest first (the sort is stable).
+    cards.push(...side);
+    cards.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
     const marks: Mark[] = this.findings.map((f) => ({ key: this.cardKey(f, text), start: f.start, end: f.end, severity: f.severity }));
     const showCard = this.holding !== null || spotlight === this;
     this.overlay.update(
@@ -229,6 +261,7 @@ export class EditorSession {
         official: this.official && { note: this.official.note },
         onDismiss: () => this.dismiss(),
         onAnswer: (c, scope) => this.notAMatch(c.key, scope),
+        onNotAMatch: (c) => this.photoNotAMatch(c.key),
         onShow: (c) => this.overlay?.show(c.key),
         onEdit: () => this.edit(),
         onPostAnyway: () => this.postAnyway(),
@@ -240,7 +273,7 @@ export class EditorSession {
 
   /** Move keyboard focus into the card, if one is showing, remembering where the caret was. */
   focusCard(): boolean {
-    if (!this.findings.length || !this.overlay) return false;
+    if ((!this.findings.length && !this.sideCards().length) || !this.overlay) return false;
     this.caret = saveCaret(this.editor);
     return this.overlay.focus();
   }
@@ -261,8 +294,18 @@ export class EditorSession {
 
   private dismiss(): void {
     for (const f of this.findings) this.dismissed.add(this.key(f, this.read.text));
+    for (const c of this.sideCards()) this.dismissed.add(c.key);
+    this.side.dismissWorkingHours();
     void this.host.counts.count('dismissed');
     this.check(true);
+    this.backToEditor();
+  }
+
+  /** "This isn't at school" for a photo: that place (or that photo) stops warning. */
+  private photoNotAMatch(cardKey: string): void {
+    const area = this.side.notAtSchool(cardKey);
+    if (area) void this.host.checker.notAMatch('school-photo', area);
+    this.sideChanged();
     this.backToEditor();
   }
 
@@ -315,8 +358,10 @@ export class EditorSession {
     const now = readEditor(this.editor).text;
     if (this.sameSubmit(now)) return 'pass';
     const text = now.trim() ? now : this.lastText;
-    if (!text.trim()) return 'pass';
+    if (!text.trim() && !this.side.hasPhotos) return 'pass';
     if (text !== this.checkedText) return 'stale';
+    // A photo's checks are still on their way: in confirm mode, wait for them before sending.
+    if (this.mode === 'confirm' && this.side.pending) return 'stale';
     return this.mustHold() ? 'hold' : 'pass';
   }
 
@@ -330,7 +375,7 @@ export class EditorSession {
   /** Check again now: a send came before the last check of this text came back. */
   settle(): Promise<void> {
     this.read = { text: '', segments: [] };
-    return this.check(true);
+    return Promise.all([this.check(true), this.side.settled()]).then(() => undefined);
   }
 
   /** Let a send through that was stopped only to wait for checks (nothing to hold after all). */
@@ -365,7 +410,7 @@ export class EditorSession {
   }
 
   private mustHold(): boolean {
-    return this.mode === 'confirm' && this.findings.some((f) => f.severity === 'high');
+    return this.mode === 'confirm' && (this.findings.some((f) => f.severity === 'high') || this.sideCards().some((c) => c.holds));
   }
 
   hold(pending: PendingSubmit): void {
@@ -384,6 +429,7 @@ export class EditorSession {
     this.warned = false;
     this.editedAway = false;
     this.dismissed.clear();
+    this.side.clear();
   }
 
   /** Edit: back to the text; nothing was sent and nothing is counted yet. */

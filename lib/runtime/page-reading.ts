@@ -77,6 +77,11 @@ export interface PageHooks {
 }
 
 /** The page's language, as labels are keyed: "en-GB" → "en"; English when the page does not say. */
+/** Profile fields (job, bio, name) are not compose boxes: photos attached near them are not theirs. */
+export function isProfileSurface(surface: Surface): boolean {
+  return PROFILE_SURFACES.has(surface);
+}
+
 export function pageLanguage(doc: Document): string {
   const lang = (doc.documentElement?.getAttribute('lang') ?? '').trim().toLowerCase();
   return lang.split(/[-_]/)[0] || 'en';

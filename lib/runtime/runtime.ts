@@ -11,17 +11,18 @@ import type { Surface } from '../policy/rule-ids';
 import type { SiteOverride } from '../policy/schema';
 import { STORAGE_KEYS, type PolicyState } from '../policy/storage-keys';
 import type { SiteAdapter } from '../sites/types';
+import { AttachmentWatcher } from './attachments';
 import { Checker } from './checker';
 import { ContactWatcher } from './contacts';
 import { LocalCounts } from './counts';
 import { editableRoot, type Editable } from './editor-text';
 import { EditorSession, type PendingSubmit } from './editor-session';
 import { diagnosePage } from './page-diagnosis';
-import { classifySurface, compileHooks, keySends, pageLanguage, profileFieldsIn, readRecipient, sendControlFor, sendControlsNear, type PageHooks } from './page-reading';
+import { classifySurface, compileHooks, isProfileSurface, keySends, pageLanguage, profileFieldsIn, readRecipient, sendControlFor, sendControlsNear, type PageHooks } from './page-reading';
+import { OfficialNotes, SignedInAccount } from './signed-in';
 
 /** How long a chat header's name is taken as still current. */
 const RECIPIENT_FRESH_MS = 1000;
-import { OfficialNotes, SignedInAccount } from './signed-in';
 
 export class PageRuntime {
   private readonly sessions = new Map<Editable, EditorSession>();
@@ -37,6 +38,7 @@ export class PageRuntime {
   private readonly contacts: ContactWatcher;
   private readonly account: SignedInAccount;
   private readonly officialNotes = new OfficialNotes(browser.storage.local);
+  private readonly attachments: AttachmentWatcher;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -46,6 +48,12 @@ export class PageRuntime {
     this.hooks = this.buildHooks();
     this.contacts = new ContactWatcher(this.hooks, this.checker, this.counts);
     this.account = new SignedInAccount(adapter);
+    this.attachments = new AttachmentWatcher(adapter, this.checker, (target) => this.sessionForAttachment(target));
+  }
+
+  /** Photos attached (school-photo): from document_start, before the site's own handlers. */
+  listenForAttachments(): void {
+    this.attachments.listen(this.ctx);
   }
 
   private hooksKey(): string {
@@ -164,8 +172,10 @@ export class PageRuntime {
         recipientFor: (el, s) => this.recipientFor(el, s),
         account: () => this.account.current(),
         firstTimeOfficial: (account) => this.officialNotes.firstTime(account),
+        uploadsOnAttach: this.adapter.attachments?.uploadsOnAttach,
       });
       this.sessions.set(editor, session);
+      if (!isProfileSurface(surface)) this.attachments.adopt(session);
       this.checker.warm();
       void session.check();
     }
@@ -228,6 +238,25 @@ export class PageRuntime {
     const holder = group.find((s) => s.assess() === 'hold');
     if (holder) holder.hold(pending);
     else group[0].release(pending);
+  }
+
+  /**
+   * The compose box a photo attached at `target` goes with: the editor in the smallest container
+   * around it that has one (the most recently used, if several), else the one used last.
+   */
+  private sessionForAttachment(target: Element): EditorSession | undefined {
+    const live = [...this.sessions.values()].filter((s) => s.connected && !isProfileSurface(s.surface));
+    let level = 0;
+    // Up through shadow roots too: a picker inside a web component belongs to the compose box around it.
+    const up = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
+    for (let a: Element | null = target; a && level < 16; a = up(a), level++) {
+      const inside = live.filter((s) => a!.contains(s.editor));
+      if (inside.length) return inside.sort((x, y) => y.lastActive - x.lastActive)[0];
+      const editor = a.querySelector('[contenteditable="true"], [contenteditable=""], textarea');
+      const session = editor ? this.sessionFor(editor, false) : undefined;
+      if (session && !isProfileSurface(session.surface)) return session;
+    }
+    return live.sort((x, y) => y.lastActive - x.lastActive)[0];
   }
 
   /** The editors a send control sends: those in the smallest container around it that holds any. */
@@ -327,7 +356,19 @@ function insideEditor(node: Node): boolean {
 /** Entry point for each site's content script. */
 export function runOnSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   try {
-    new PageRuntime(ctx, adapter).start();
+    const runtime = new PageRuntime(ctx, adapter);
+    // The content scripts run at document_start so that attaching a photo is seen from the first
+    // moment; the rest starts once the document is parsed, as it did at document_idle.
+    runtime.listenForAttachments();
+    const start = () => {
+      try {
+        runtime.start();
+      } catch (error) {
+        console.warn('Second Look could not start on this page', error);
+      }
+    };
+    if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
+    else start();
   } catch (error) {
     console.warn('Second Look could not start on this page', error);
   }

@@ -16,8 +16,8 @@ export const ROSTER_KINDS: readonly RosterKindName[] = ['pupils', 'staff', 'form
 
 /**
  * The rules the form switches: the text rules, and pupil-contact (friend, follow and message requests,
- * which runs on the pages from issue 4). school-photo and working-hours run nowhere yet, so a switch
- * for them would do nothing; whatever a policy says about them is kept as it is.
+ * which runs on the pages from issue 4). school-photo and working-hours are switched in the page's
+ * "Photos and the school day" section (lib/settings/photo-form.ts); this form keeps them as they are.
  */
 export const RULES_IN_FORM = [...TEXT_RULE_IDS, 'pupil-contact'] as const;
 export type RuleInForm = (typeof RULES_IN_FORM)[number];

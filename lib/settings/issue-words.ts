@@ -25,6 +25,9 @@ export const SETTING_NAMES: Record<string, string> = {
   siteOverrides: 'site fixes',
   pupilNameAnswers: 'how far “This isn’t a pupil” reaches',
   officialAccounts: 'the school’s own accounts',
+  schoolSites: 'school sites (for photos)',
+  schoolDay: 'school day',
+  photoChecks: 'photo checks',
 };
 
 export interface IssueGroupWords {

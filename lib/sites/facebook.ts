@@ -188,4 +188,12 @@ export const facebook: SiteAdapter = {
   signedInAccount: [
     { selector: '[aria-label^="Comment as "]', from: 'aria-label', pattern: '^Comment as (.+)$' },
   ],
+  // Photos (school-photo) [L]: live-dom shows plain input[type=file] in comment forms and chat tabs (accept
+  // image/*, video/*, image/heic); the post dialog is a role=dialog. Facebook uploads when the post is sent [L].
+  attachments: {
+    inputs: 'input[type="file"]',
+    drop: '[role="dialog"], [role="article"], [role="main"], [aria-label="Message"], form',
+    paste: '[data-lexical-editor="true"], [contenteditable="true"], textarea',
+    uploadsOnAttach: false,
+  },
 };

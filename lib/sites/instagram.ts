@@ -145,4 +145,12 @@ export const instagram: SiteAdapter = {
   },
   // Signed-in account (official accounts) [L]: the side bar's Profile link holds the account's picture.
   signedInAccount: [{ selector: '[role="navigation"] a[href]:has(img[alt$="profile picture"])', from: 'href', pattern: '^(?:https://www\\.instagram\\.com)?/([A-Za-z0-9._]{1,30})/?$' }],
+  // Photos (school-photo) [L]: live-dom has input[type=file] (image/jpeg,image/png) for the profile photo; the
+  // create flow's picker is a file input in its dialog. Instagram uploads when shared [L].
+  attachments: {
+    inputs: 'input[type="file"]',
+    drop: '[role="dialog"], form',
+    paste: '[data-lexical-editor="true"], [contenteditable="true"], textarea',
+    uploadsOnAttach: false,
+  },
 };

@@ -84,4 +84,12 @@ export const tiktok: SiteAdapter = {
   },
   // Signed-in account (official accounts) [L]: the side bar's Profile link is /@<handle>.
   signedInAccount: [{ selector: 'a[data-e2e="nav-profile"]', from: 'href', pattern: '^(?:https://www\\.tiktok\\.com)?/@([A-Za-z0-9._]{1,24})/?$' }],
+  // Photos and videos (school-photo) [L]: TikTok Studio's upload picker is an input[type=file] (video/*);
+  // messages and comments take images. TikTok starts uploading on attach [M].
+  attachments: {
+    inputs: 'input[type="file"]',
+    drop: '[data-e2e="upload-container"], [role="dialog"], [data-e2e="message-input-area"], [data-e2e="comment-input"], main',
+    paste: '.public-DraftEditor-content, [contenteditable="true"], textarea',
+    uploadsOnAttach: true,
+  },
 };

@@ -92,6 +92,18 @@ export interface RecipientHook {
   maxLevels?: number;
 }
 
+/** Where photos and videos are attached (issue 14): the file inputs, and where drops and pastes attach. */
+export interface AttachmentTargets {
+  /** File inputs whose files are attached to a post, comment or message. */
+  inputs: string;
+  /** A file dropped inside one of these is attached to the compose box there. */
+  drop: string;
+  /** A file pasted inside one of these is attached (usually the editors themselves). */
+  paste: string;
+  /** The site starts uploading as soon as a file is attached (X, TikTok): holding the post cannot stop that. */
+  uploadsOnAttach: boolean;
+}
+
 export interface SiteAdapter {
   site: Site;
   /** Tried in order; the first hint whose selector, path and label all match wins. */
@@ -112,6 +124,8 @@ export interface SiteAdapter {
   labels: LocaleLabels;
   /** Where the page shows which account is signed in (for the school's own accounts), tried in order. */
   signedInAccount?: AccountHook[];
+  /** Photos and videos attached (school-photo). */
+  attachments?: AttachmentTargets;
 }
 
 /** Where to read the signed-in account: an element, one of its attributes (or its text), and a pattern whose first group is the account. */

@@ -104,4 +104,12 @@ export const x: SiteAdapter = {
   },
   // Signed-in account (official accounts) [L]: the side bar's Profile link is /<handle>.
   signedInAccount: [{ selector: 'a[data-testid="AppTabBar_Profile_Link"]', from: 'href', pattern: '^(?:https://(?:x|twitter)\\.com)?/([A-Za-z0-9_]{1,15})/?$' }],
+  // Photos (school-photo): live-dom's composer has input[data-testid="fileInput"] (accept image/*, video/mp4,
+  // video/quicktime) [H]; drops on the composer or the modal, pastes in the editor. X uploads on attach [M].
+  attachments: {
+    inputs: 'input[data-testid="fileInput"], input[type="file"]',
+    drop: '[data-testid="primaryColumn"], #layers [role="dialog"], [data-testid^="tweetTextarea_"], [data-testid="dm-composer-textarea"]',
+    paste: '[data-testid^="tweetTextarea_"], [data-testid="dm-composer-textarea"], [contenteditable="true"], textarea',
+    uploadsOnAttach: true,
+  },
 };
