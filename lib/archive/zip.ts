@@ -32,7 +32,7 @@ export async function openZip(blob: Blob): Promise<ZipFile> {
 /** The person's words for what zip.js found wrong with the file as a whole. */
 export function zipProblem(error: unknown): string {
   const message = String((error as Error)?.message ?? error);
-  if (/end of central directory|central directory not found|zip64/i.test(message)) {
+  if (/end of central directory|central directory not found|zip64|format is not recognized/i.test(message)) {
     return 'This file is not a zip archive, or it is incomplete (a download that stopped part way leaves a file like this). Download the export again and choose the .zip file.';
   }
   if (/encrypt|password/i.test(message)) return 'This archive is protected by a password; the sites’ exports are not, so this is not one of them.';

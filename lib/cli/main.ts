@@ -10,6 +10,7 @@ export { parseOptions };
 
 const USAGE = `Usage:
   npm run --silent cli -- check --policy <policy.json> [--input <posts.jsonl>]
+  npm run --silent cli -- check --policy <policy.json> --archive <export.zip>
   npm run --silent cli -- policy build --school "<name>" --pupils <pupils.csv> --out <folder>
       [--aliases <alias>[,<alias>...]] [--staff <staff.csv>] [--former-pupils <csv>] [--parents <csv>]
       [--settings <settings.json>] [--hash [--key-file <roster-key.txt>]]
@@ -19,6 +20,8 @@ const USAGE = `Usage:
 check   Reads one JSON object a line ({"id": "...", "text": "...", "surface": "post"}) from the
         input file or standard input, and writes one line of findings for each.
         Surfaces: post, comment, reply, message, profile-job, profile-bio, profile-name.
+        --archive reads a site's data export instead (X archive, Facebook or Instagram JSON,
+        TikTok JSON) and writes one line per post, comment or profile field, with its date and link.
 
 policy build
         Turns CSV exports from the school's MIS (SIMS, Arbor, Bromcom, Scholarpack...) into a checked
@@ -37,12 +40,16 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   if (command === 'check') {
-    const opts = parseOptions(rest, ['policy', 'input']);
+    const opts = parseOptions(rest, ['policy', 'input', 'archive']);
     if (typeof opts === 'string' || !opts.policy) {
       process.stderr.write(`${typeof opts === 'string' ? opts : 'check needs --policy <file>.'}\n\n${USAGE}`);
       return 2;
     }
-    return runCheck({ policy: opts.policy, input: opts.input }, process);
+    if (opts.input && opts.archive) {
+      process.stderr.write(`check reads --input or --archive, not both.\n\n${USAGE}`);
+      return 2;
+    }
+    return runCheck({ policy: opts.policy, input: opts.input, archive: opts.archive }, process);
   }
   if (command === 'policy') {
     const [sub, ...args] = rest;
