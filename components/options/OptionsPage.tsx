@@ -15,6 +15,7 @@ import { CsvImport } from './CsvImport';
 import { ExceptionList } from './ExceptionList';
 import { errorsId, FieldErrors, LockedMark } from './field-bits';
 import { ModeChoice } from './ModeChoice';
+import { OldPostsLink } from './OldPostsLink';
 import { PrivacyNote } from './PrivacyNote';
 import { RosterEditor } from './RosterEditor';
 import { RuleSwitches } from './RuleSwitches';
@@ -214,6 +215,7 @@ export function OptionsPage() {
       </form>
 
       <ExceptionList raw={stored[EXCEPTIONS_KEY]} />
+      <OldPostsLink />
       <PrivacyNote />
     </main>
   );
