@@ -18,6 +18,7 @@ import { IS_ROOT, MANAGED_POLICY_DIR, managedPolicyFile } from '../tests/e2e/fix
 import { setPersonalPolicy } from '../tests/e2e/fixtures/policy';
 import { openSurface, routeSitePages, SURFACES } from '../tests/e2e/fixtures/site-pages';
 import { clickCardButton, waitForCardText } from '../tests/e2e/fixtures/warning-card';
+import { publicStates } from './screenshots-public';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'docs', 'screenshots');
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
   console.log('Saving screenshots:');
   await personalStates();
   await managedStates();
+  await publicStates();
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,7 @@ import { ContactWatcher } from './contacts';
 import { LocalCounts } from './counts';
 import { editableRoot, type Editable } from './editor-text';
 import { EditorSession, type PendingSubmit } from './editor-session';
+import { ProfileReview } from './own-profile';
 
 export class PageRuntime {
   private readonly sessions = new Map<Editable, EditorSession>();
@@ -78,6 +79,8 @@ export class PageRuntime {
     this.sessionFor(document.activeElement)?.check();
     this.scheduleProfileScan();
     this.contacts.schedule();
+    // "Review my profile" on the person's own profile page: its own observer and lifecycle.
+    new ProfileReview(ctx, this.adapter, this.checker).start();
   }
 
   /**

@@ -42,6 +42,41 @@ export interface ContactSurface {
   maxLevels?: number;
 }
 
+/** A control picked by selector, optionally narrowed to accessible names (aria-label, title or text), per locale. */
+export interface NamedControl {
+  selector: string;
+  names?: string[];
+}
+
+/**
+ * The person's own profile page, for "Review my profile" (lib/runtime/own-profile.ts): recognised by
+ * the control only its owner sees (Edit profile), never by a name. What it shows is read as data.
+ */
+export interface OwnProfilePage {
+  /** Only on pages whose path matches this regular expression (source text). */
+  path: string;
+  /** The edit-profile control. */
+  editControl: NamedControl;
+  /** Profile fields shown on the page (an element inside another matched one is skipped). */
+  fields: { selector: string; surface: Surface; label: string }[];
+  posts: {
+    /** Each post on the page (outermost matches only: comments inside a post are not posts). */
+    item: string;
+    /** Its text, inside the item; an <img> gives its alt text. Alternatives are tried in their order. */
+    text: string;
+    /** Its own link on the site, inside the item (`:scope`: the item is the link). */
+    link?: string;
+    /** `time[datetime]` inside the item. */
+    time?: string;
+    /** Inside the item: the audience icon that says it is public. */
+    public?: NamedControl;
+    /** Every post is public unless the page shows `privateAccount` (X, Instagram, TikTok). */
+    publicUnlessPrivate?: boolean;
+    /** On the page: the account is private or protected. */
+    privateAccount?: string;
+  };
+}
+
 export interface SiteAdapter {
   site: Site;
   /** Tried in order; the first hint whose selector and path both match wins. */
@@ -56,6 +91,8 @@ export interface SiteAdapter {
   modEnterSends: Surface[];
   /** Requests, profiles and chats, for pupil-contact. */
   contacts: ContactSurface[];
+  /** The person's own profile page, for "Review my profile". */
+  ownProfile?: OwnProfilePage;
 }
 
 /** True when `el` or an ancestor matches the hint and the path fits. */
