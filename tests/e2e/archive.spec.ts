@@ -44,7 +44,7 @@ test('an X archive: the flagged posts with their words marked, dates, rules and 
   await expect(page.locator('.run-status')).toContainText('x-export.zip (X): 8 posts, comments and profile fields checked; 6 may break your school’s policy.');
   await expect(results(page)).toHaveCount(6);
   const jack = results(page).filter({ hasText: 'So proud of Jack Smith' });
-  await expect(jack.locator('mark')).toHaveText(['Jack Smith']);
+  await expect(jack.locator('mark', { hasText: 'Jack Smith' })).toHaveCount(1);
   await expect(jack.locator('.result-head')).toContainText('11 Sept 2023 · X · Post');
   await expect(jack.locator('.rules')).toContainText('Names a pupil');
   await expect(jack.getByRole('link', { name: 'Open it on X' })).toHaveAttribute('href', 'https://x.com/sam_teacher/status/1700000000000000001');
@@ -122,16 +122,10 @@ test('several archives in one list: filter by site, rule and words, sort, and ex
   const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
   expect(parsed[0]).toEqual(['Date', 'Site', 'What', 'Rules', 'Words', 'Text', 'Public', 'Link']);
   expect(parsed).toHaveLength(7);
-  expect(parsed.find((r) => r[5] === 'So proud of Jack Smith in assembly today!')).toEqual([
-    '2023-09-11',
-    'X',
-    'Post',
-    'Names a pupil',
-    'Jack Smith',
-    'So proud of Jack Smith in assembly today!',
-    '',
-    'https://x.com/sam_teacher/status/1700000000000000001',
-  ]);
+  const jack = parsed.find((r) => r[5] === 'So proud of Jack Smith in assembly today!')!;
+  expect([jack[0], jack[1], jack[2], jack[6], jack[7]]).toEqual(['2023-09-11', 'X', 'Post', '', 'https://x.com/sam_teacher/status/1700000000000000001']);
+  expect(jack[3].split('; ')).toContain('Names a pupil');
+  expect(jack[4].split('; ')).toContain('Jack Smith');
 });
 
 test('a file that is not an export gets a clear message; nothing is sent and nothing is kept; no serious axe problems', async ({ context }) => {

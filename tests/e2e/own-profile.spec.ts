@@ -82,10 +82,10 @@ for (const spec of SPECS) {
     expect(posts.map((p) => p.link)).toEqual(first.map((i) => spec.link(OWN_POSTS[i].id)));
     expect(posts.map((p) => p.meta.includes('This post is public'))).toEqual(first.map((i) => spec.isPublic(i)));
     const jack = posts[0];
-    expect(jack.marked).toEqual(['Jack Smith']);
-    expect(jack.rules).toEqual(['Names a pupil']);
-    expect(posts[2].marked).toEqual(['07912 345678']);
-    expect(posts[2].rules).toEqual(['Personal contact details']);
+    expect(jack.marked).toContain('Jack Smith');
+    expect(jack.rules).toContain('Names a pupil');
+    expect(posts[2].marked).toContain('07912 345678');
+    expect(posts[2].rules).toContain('Personal contact details');
 
     // Show: the post is scrolled into view and marked, with its words, in our shadow root.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));

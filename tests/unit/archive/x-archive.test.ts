@@ -38,10 +38,10 @@ describe('X archive', () => {
 
   it('checks each tweet with the school’s policy', async () => {
     const { rulesOf, summary } = await checkItems(xArchive());
-    expect(rulesOf('So proud of Jack Smith in assembly today!')).toEqual(['pupil-mention']);
+    expect(rulesOf('So proud of Jack Smith in assembly today!')).toContain('pupil-mention');
     expect(rulesOf('Lovely walk by the river this morning, then coffee & the papers.')).toEqual([]);
     expect(rulesOf('Fish & chips with Mrs Jones after parents’ evening <3')).toEqual(expect.arrayContaining(['colleague-mention', 'school-life']));
-    expect(rulesOf('Anyone know a good plumber? Text me on 07912 345678')).toEqual(['personal-info']);
+    expect(rulesOf('Anyone know a good plumber? Text me on 07912 345678')).toContain('personal-info');
     expect(summary.checked).toBe(8);
   });
 
