@@ -69,7 +69,11 @@ export function ArchiveChecker() {
       const result: Checked = { name: file.name, site: SITE_NAMES[message.site], checked: message.progress.checked, flagged: message.progress.flagged, problems: message.problems };
       const found = pending.current;
       pending.current = [];
-      setItems((list) => [...list, ...found]);
+      // The same export chosen twice adds nothing twice.
+      setItems((list) => {
+        const known = new Set(list.map((i) => `${i.site}:${i.id}`));
+        return [...list, ...found.filter((i) => !known.has(`${i.site}:${i.id}`))];
+      });
       setHistory((h) => [...h, result]);
       setRun({ kind: 'done', result });
       w.terminate();

@@ -122,6 +122,10 @@ export class ProfileReview {
       const isPublic = p.public ? [...item.querySelectorAll(p.public.selector)].some((el) => namedAs(el, p.public!)) : Boolean(p.publicUnlessPrivate && !accountPrivate);
       found.push({ key: `post:${link ?? text}`, kind: 'post', label: 'Post', surface: 'post', item, textEl, link, date, isPublic });
     }
+    // A field edited since (its old text gone from the page) is dropped; posts stay counted even
+    // when the site unmounts them while scrolling.
+    const here = new Set(found.map((f) => f.key));
+    for (const [key, s] of this.seen) if (s.entry.kind === 'field' && !here.has(key)) this.seen.delete(key);
     for (const f of found) {
       const known = this.seen.get(f.key);
       if (known) {

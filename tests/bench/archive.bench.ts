@@ -9,7 +9,8 @@
  * in Chromium with the built extension (run `npm run build` first, and wrap it in
  * `flock /tmp/second-look-browser.lock`), with the peak memory of the extension's renderer process.
  *
- * Options: --tweets N (50000), --size-mb N (1024), --keep (leave the archive in the temp folder).
+ * Options: --tweets N (50000), --size-mb N (1024), --keep (leave the archive in the temp folder),
+ * --browser-only (skip the Node runs).
  */
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -162,23 +163,8 @@ async function main(): Promise<void> {
   console.log(`Archive benchmark: X archive, ${TWEETS.toLocaleString('en-GB')} tweets, ${SIZE_MB} MB, roster of 2,150 names`);
   if (!existsSync(path)) await writeArchive(path, policy);
   try {
-    const idle = child(path, policyFile, 'idle');
-    const read = child(path, policyFile, 'read');
-    const stream = child(path, policyFile, 'stream');
-    const whole = child(path, policyFile, 'whole');
-    const row = (label: string, r: Run, note = '') =>
-      console.log(`  ${label.padEnd(36)} ${(r.ms / 1000).toFixed(2).padStart(6)} s wall ${(r.cpuMs / 1000).toFixed(2).padStart(6)} s CPU ${String(r.maxRssMB).padStart(5)} MB peak RSS${note}`);
-    row('modules only (baseline)', idle);
-    row('read, no engine', read, `  ${read.checked.toLocaleString('en-GB')} items`);
-    row('Second Look (stream + engine)', stream, `  ${stream.checked.toLocaleString('en-GB')} checked, ${stream.flagged.toLocaleString('en-GB')} flagged`);
-    row('naive: tweets.js whole + JSON.parse', whole, `  ${whole.checked.toLocaleString('en-GB')} checked`);
-    console.log(
-      `  budget: ≤ ${BUDGET.seconds} s → ${(stream.ms / 1000).toFixed(2)} s wall, ${(stream.cpuMs / 1000).toFixed(2)} s CPU (${((stream.cpuMs / 1000 / BUDGET.seconds) * 100).toFixed(0)} % of it); ` +
-        `≤ ${BUDGET.memoryMB} MB → ${stream.maxRssMB} MB (${stream.maxRssMB - idle.maxRssMB} MB above the modules alone); ` +
-        `memory vs naive: ${(stream.maxRssMB / whole.maxRssMB).toFixed(2)}×; engine share of the CPU time: ${(((stream.cpuMs - read.cpuMs) / stream.cpuMs) * 100).toFixed(0)} %; ` +
-        `load average ${loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores (wall time is CPU time on an idle machine)`,
-    );
-    if (process.argv.includes('--browser')) {
+    if (!process.argv.includes('--browser-only')) nodeRuns(path, policyFile);
+    if (process.argv.includes('--browser') || process.argv.includes('--browser-only')) {
       const b = await browserRun(path, policy);
       console.log(
         `  Chromium, archive page + worker: ${(b.ms / 1000).toFixed(2)} s wall, ${b.cpuS.toFixed(2)} s CPU; extension renderer ${b.peakMB} MB peak RSS (${b.idleMB} MB before the file was chosen)`,
@@ -187,6 +173,25 @@ async function main(): Promise<void> {
   } finally {
     if (!process.argv.includes('--keep')) rmSync(path, { force: true });
   }
+}
+
+function nodeRuns(path: string, policyFile: string): void {
+  const idle = child(path, policyFile, 'idle');
+  const read = child(path, policyFile, 'read');
+  const stream = child(path, policyFile, 'stream');
+  const whole = child(path, policyFile, 'whole');
+  const row = (label: string, r: Run, note = '') =>
+    console.log(`  ${label.padEnd(36)} ${(r.ms / 1000).toFixed(2).padStart(6)} s wall ${(r.cpuMs / 1000).toFixed(2).padStart(6)} s CPU ${String(r.maxRssMB).padStart(5)} MB peak RSS${note}`);
+  row('modules only (baseline)', idle);
+  row('read, no engine', read, `  ${read.checked.toLocaleString('en-GB')} items`);
+  row('Second Look (stream + engine)', stream, `  ${stream.checked.toLocaleString('en-GB')} checked, ${stream.flagged.toLocaleString('en-GB')} flagged`);
+  row('naive: tweets.js whole + JSON.parse', whole, `  ${whole.checked.toLocaleString('en-GB')} checked`);
+  console.log(
+    `  budget: ≤ ${BUDGET.seconds} s → ${(stream.ms / 1000).toFixed(2)} s wall, ${(stream.cpuMs / 1000).toFixed(2)} s CPU (${((stream.cpuMs / 1000 / BUDGET.seconds) * 100).toFixed(0)} % of it); ` +
+      `≤ ${BUDGET.memoryMB} MB → ${stream.maxRssMB} MB (${stream.maxRssMB - idle.maxRssMB} MB above the modules alone); ` +
+      `memory vs naive: ${(stream.maxRssMB / whole.maxRssMB).toFixed(2)}×; engine share of the CPU time: ${(((stream.cpuMs - read.cpuMs) / stream.cpuMs) * 100).toFixed(0)} %; ` +
+      `load average ${loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores (wall time is CPU time on an idle machine)`,
+  );
 }
 
 await main();
