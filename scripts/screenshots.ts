@@ -19,6 +19,7 @@ import { IS_ROOT, MANAGED_POLICY_DIR, managedPolicyFile } from '../tests/e2e/fix
 import { setPersonalPolicy } from '../tests/e2e/fixtures/policy';
 import { openProfileField, openSurface, PROFILE_FIELDS, routeSitePages, SURFACES } from '../tests/e2e/fixtures/site-pages';
 import { clickCardButton, readCards, readLayout, waitForCardText } from '../tests/e2e/fixtures/warning-card';
+import { publicStates } from './screenshots-public';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'docs', 'screenshots');
@@ -215,6 +216,7 @@ async function main(): Promise<void> {
   await cardStates();
   await personalStates();
   await managedStates();
+  await publicStates();
 }
 
 main().catch((error: unknown) => {

@@ -7,6 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { runArchiveCheck } from '../archive/cli-archive';
 import { createEngine } from '../engine/check';
 import { SURFACES, type Surface } from '../policy/rule-ids';
 import { loadPolicyFile } from './policy-file';
@@ -14,6 +15,8 @@ import { loadPolicyFile } from './policy-file';
 export interface CheckArgs {
   policy: string;
   input?: string;
+  /** A site's data export (zip): its posts are checked instead of JSON lines. */
+  archive?: string;
 }
 
 export interface Io {
@@ -45,6 +48,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   if (!loaded.policy) return 2;
   const engine = createEngine(loaded.policy);
   for (const w of engine.compiled.warnings) io.stderr.write(`${args.policy}: warning: ${w}\n`);
+  if (args.archive) return runArchiveCheck(engine, args.archive, io);
 
   const source = args.input ? createReadStream(args.input, 'utf8') : io.stdin;
   const name = args.input ?? 'standard input';

@@ -21,6 +21,7 @@ export { parseOptions };
 const USAGE = `Usage:
   npm run --silent cli -- check --policy <policy.json> [--input <posts.jsonl>]
   npm run --silent cli -- check --policy <policy.json> --image <photo or video> [--caption "<text>"]
+  npm run --silent cli -- check --policy <policy.json> --archive <export.zip>
   npm run --silent cli -- policy build --school "<name>" --pupils <pupils.csv> --out <folder>
       [--aliases <alias>[,<alias>...]] [--staff <staff.csv>] [--former-pupils <csv>] [--parents <csv>]
       [--settings <settings.json>] [--hash [--key-file <roster-key.txt>]]
@@ -41,6 +42,8 @@ check   Reads one JSON object a line ({"id": "...", "text": "...", "surface": "p
         Firefox's policies.json): the policy inside is checked.
         With --image: the school-photo findings for one photo or video (its place and time from its
         metadata, the text in it; faces are counted in the browser only), as one JSON line.
+        --archive reads a site's data export instead (X archive, Facebook or Instagram JSON,
+        TikTok JSON) and writes one line per post, comment or profile field, with its date and link.
 
 policy build
         Turns CSV exports from the school's MIS (SIMS, Arbor, Bromcom, Scholarpack...) into a checked
@@ -77,9 +80,13 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'check') {
-    const opts = parseOptions(rest, ['policy', 'input', 'image', 'caption']);
+    const opts = parseOptions(rest, ['policy', 'input', 'image', 'caption', 'archive']);
     if (typeof opts === 'string' || !opts.policy) {
       process.stderr.write(`${typeof opts === 'string' ? opts : 'check needs --policy <file>.'}\n\n${USAGE}`);
+      return 2;
+    }
+    if ([opts.input, opts.archive, opts.image].filter(Boolean).length > 1) {
+      process.stderr.write(`check reads one of --input, --archive or --image.\n\n${USAGE}`);
       return 2;
     }
     if (opts.image) {
@@ -87,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
       return runImageCheck({ policy: opts.policy, image: opts.image, caption: opts.caption }, process);
     }
     const { runCheck } = await import('./check-command');
-    return runCheck({ policy: opts.policy, input: opts.input }, process);
+    return runCheck({ policy: opts.policy, input: opts.input, archive: opts.archive }, process);
   }
   if (command === 'policy') {
     const [sub, ...args] = rest;

@@ -19,6 +19,7 @@ import { editableRoot, type Editable } from './editor-text';
 import { EditorSession, type PendingSubmit } from './editor-session';
 import { diagnosePage } from './page-diagnosis';
 import { classifySurface, compileHooks, isProfileSurface, keySends, pageLanguage, profileFieldsIn, readRecipient, sendControlFor, sendControlsNear, type PageHooks } from './page-reading';
+import { ProfileReview } from './own-profile';
 import { OfficialNotes, SignedInAccount } from './signed-in';
 
 /** How long a chat header's name is taken as still current. */
@@ -142,6 +143,8 @@ export class PageRuntime {
     this.sessionFor(document.activeElement)?.check();
     this.scheduleProfileScan();
     this.contacts.schedule();
+    // "Review my profile" on the person's own profile page: its own observer and lifecycle.
+    new ProfileReview(ctx, this.adapter, this.checker).start();
   }
 
   /**

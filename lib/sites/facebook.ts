@@ -196,4 +196,23 @@ export const facebook: SiteAdapter = {
     paste: '[data-lexical-editor="true"], [contenteditable="true"], textarea',
     uploadsOnAttach: false,
   },
+  // Review my profile (issue 17): the own profile's "Edit profile" role=button, seen as "Modifier le
+  // profil" in the French capture [H for the control, labels per locale]; the name is its h1 [M]. Post
+  // text in data-ad-preview / data-ad-comet-preview="message" (many scrapers) [M], posts are role=article
+  // in ProfileTimeline pagelets (§2.1) [M], the permalink is the timestamp link [M], the audience icon
+  // is titled "Shared with Public" (a clone of the markup) [M]. The Intro tiles have no evidence [L].
+  ownProfile: {
+    path: '^/(?!friends|messages|groups|watch|marketplace|settings|notifications|bookmarks|events|gaming|search)([^/]+/?|profile\\.php)$',
+    editControl: { selector: '[role="button"][aria-label]', names: ['Edit profile', 'Modifier le profil'] },
+    fields: [
+      { selector: '[role="main"] h1', surface: 'profile-name', label: 'Name' },
+      { selector: '[data-pagelet^="ProfileTilesFeed"] span[dir="auto"]', surface: 'profile-bio', label: 'Intro' },
+    ],
+    posts: {
+      item: '[data-pagelet^="ProfileTimeline"] [role="article"]',
+      text: '[data-ad-comet-preview="message"], [data-ad-preview="message"]',
+      link: 'a[href*="/posts/"], a[href*="story_fbid="], a[href*="/permalink/"]',
+      public: { selector: '[aria-label], [title], svg', names: ['Shared with Public', 'Partagé avec Public'] },
+    },
+  },
 };

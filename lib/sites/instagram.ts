@@ -153,4 +153,23 @@ export const instagram: SiteAdapter = {
     paste: '[data-lexical-editor="true"], [contenteditable="true"], textarea',
     uploadsOnAttach: false,
   },
+  // Review my profile (issue 17): both captured own-profile headers have an "Edit profile" link to
+  // /accounts/edit/ and no Follow button [H]; the name is a bare span[dir=auto] in the header and the bio
+  // the span inside its role=button [M, two captures]. Posts are the grid's /p/ and /reel/ links, read by
+  // their image's alt text [L, no capture]; every post of an account that is not private is public [L].
+  ownProfile: {
+    path: '^/(?!accounts|direct|explore|reels|stories|p/)[A-Za-z0-9._]+/?$',
+    editControl: { selector: 'header a[href*="/accounts/edit"]' },
+    fields: [
+      { selector: 'header section div > span[dir="auto"]:not(:has(*)):not([role="button"] *)', surface: 'profile-name', label: 'Name' },
+      { selector: 'header [role="button"] > span[dir="auto"]', surface: 'profile-bio', label: 'Bio' },
+    ],
+    posts: {
+      item: 'main a[href*="/p/"], main a[href*="/reel/"]',
+      text: 'img[alt]',
+      link: ':scope',
+      publicUnlessPrivate: true,
+      privateAccount: 'header svg[aria-label="Private account"]',
+    },
+  },
 };

@@ -92,4 +92,22 @@ export const tiktok: SiteAdapter = {
     paste: '.public-DraftEditor-content, [contenteditable="true"], textarea',
     uploadsOnAttach: true,
   },
+  // Review my profile (issue 17): edit-profile-entrance is only on your own profile (§4.3 [H]); user-title,
+  // user-subtitle and user-bio are in every captured header [H]. Videos are user-post-item links with
+  // their caption in user-post-item-desc (many scrapers) [M]; an account's videos are public unless it
+  // is private [L].
+  ownProfile: {
+    path: '^/@[^/]+/?$',
+    editControl: { selector: '[data-e2e="edit-profile-entrance"]' },
+    fields: [
+      { selector: '[data-e2e="user-title"], [data-e2e="user-subtitle"]', surface: 'profile-name', label: 'Name' },
+      { selector: '[data-e2e="user-bio"]', surface: 'profile-bio', label: 'Bio' },
+    ],
+    posts: {
+      item: '[data-e2e="user-post-item-list"] > *',
+      text: '[data-e2e="user-post-item-desc"], [data-e2e="user-post-item"] img[alt]',
+      link: '[data-e2e="user-post-item"] a[href*="/video/"]',
+      publicUnlessPrivate: true,
+    },
+  },
 };

@@ -104,6 +104,41 @@ export interface AttachmentTargets {
   uploadsOnAttach: boolean;
 }
 
+/** A control picked by selector, optionally narrowed to accessible names (aria-label, title or text), per locale. */
+export interface NamedControl {
+  selector: string;
+  names?: string[];
+}
+
+/**
+ * The person's own profile page, for "Review my profile" (lib/runtime/own-profile.ts): recognised by
+ * the control only its owner sees (Edit profile), never by a name. What it shows is read as data.
+ */
+export interface OwnProfilePage {
+  /** Only on pages whose path matches this regular expression (source text). */
+  path: string;
+  /** The edit-profile control. */
+  editControl: NamedControl;
+  /** Profile fields shown on the page (an element inside another matched one is skipped). */
+  fields: { selector: string; surface: Surface; label: string }[];
+  posts: {
+    /** Each post on the page (outermost matches only: comments inside a post are not posts). */
+    item: string;
+    /** Its text, inside the item; an <img> gives its alt text. Alternatives are tried in their order. */
+    text: string;
+    /** Its own link on the site, inside the item (`:scope`: the item is the link). */
+    link?: string;
+    /** `time[datetime]` inside the item. */
+    time?: string;
+    /** Inside the item: the audience icon that says it is public. */
+    public?: NamedControl;
+    /** Every post is public unless the page shows `privateAccount` (X, Instagram, TikTok). */
+    publicUnlessPrivate?: boolean;
+    /** On the page: the account is private or protected. */
+    privateAccount?: string;
+  };
+}
+
 export interface SiteAdapter {
   site: Site;
   /** Tried in order; the first hint whose selector, path and label all match wins. */
@@ -126,6 +161,8 @@ export interface SiteAdapter {
   signedInAccount?: AccountHook[];
   /** Photos and videos attached (school-photo). */
   attachments?: AttachmentTargets;
+  /** The person's own profile page, for "Review my profile". */
+  ownProfile?: OwnProfilePage;
 }
 
 /** Where to read the signed-in account: an element, one of its attributes (or its text), and a pattern whose first group is the account. */

@@ -112,4 +112,26 @@ export const x: SiteAdapter = {
     paste: '[data-testid^="tweetTextarea_"], [data-testid="dm-composer-textarea"], [contenteditable="true"], textarea',
     uploadsOnAttach: true,
   },
+  // Review my profile (issue 17): the own profile's "Edit profile" link (site-dom.md §1.3 [H] href,
+  // [M] test id); UserName/UserDescription/UserLocation/UserProfessionalCategory and the tweet
+  // articles with tweetText and a permalink around <time> are in the captured profile [H]. The
+  // protected-account lock is icon-lock next to the name (§1.4 [M]); otherwise every post is public.
+  ownProfile: {
+    path: '^/(?!home|explore|notifications|messages|i/|settings|compose|search|follower_requests)[A-Za-z0-9_]{1,15}(/with_replies)?/?$',
+    editControl: { selector: '[data-testid="editProfileButton"], a[href="/settings/profile"]' },
+    fields: [
+      { selector: '[data-testid="primaryColumn"] [data-testid="UserName"]', surface: 'profile-name', label: 'Name' },
+      { selector: '[data-testid="primaryColumn"] [data-testid="UserDescription"]', surface: 'profile-bio', label: 'Bio' },
+      { selector: '[data-testid="primaryColumn"] [data-testid="UserProfessionalCategory"]', surface: 'profile-job', label: 'Category' },
+      { selector: '[data-testid="primaryColumn"] [data-testid="UserLocation"]', surface: 'profile-bio', label: 'Location' },
+    ],
+    posts: {
+      item: '[data-testid="primaryColumn"] article[data-testid="tweet"]',
+      text: '[data-testid="tweetText"]',
+      link: 'a[href*="/status/"]:has(time)',
+      time: 'time[datetime]',
+      publicUnlessPrivate: true,
+      privateAccount: '[data-testid="primaryColumn"] [data-testid="UserName"] [data-testid="icon-lock"]',
+    },
+  },
 };
