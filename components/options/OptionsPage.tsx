@@ -14,6 +14,7 @@ import { PolicyIssues } from '../settings/PolicyIssues';
 import { useLocalStorage } from '../settings/use-local-storage';
 import { FieldErrors, LockedMark } from './field-bits';
 import { ItSetupLink } from './ItSetupLink';
+import { OldPostsLink } from './OldPostsLink';
 import { StepNav } from './StepNav';
 import { OPTIONS_STEPS, type OptionsStep, type StepContext } from './steps';
 import { PhotoSettings } from './PhotoSettings';
@@ -233,7 +234,14 @@ export function OptionsPage() {
         </div>
       </form>
       {/* Photos and the school day have their own form (and Save), so they sit after the step's. */}
-      {step.id === 'checks' && <PhotoSettings state={state} lockedKeys={state?.source === 'managed' ? state.lockedKeys : []} />}
+      {step.id === 'checks' && (
+        <details class="folded" id="photo-settings">
+          <summary>Photos and the school day</summary>
+          <PhotoSettings state={state} lockedKeys={state?.source === 'managed' ? state.lockedKeys : []} />
+        </details>
+      )}
+      {/* Tools rather than settings: on every step. */}
+      <OldPostsLink />
       <ItSetupLink />
     </main>
   );

@@ -21,7 +21,6 @@ import { HashedNames } from './HashedNames';
 import { KeyboardHelp } from './KeyboardHelp';
 import { ModeChoice } from './ModeChoice';
 import { OfficialAccounts } from './OfficialAccounts';
-import { OldPostsLink } from './OldPostsLink';
 import { PrivacyNote } from './PrivacyNote';
 import { RosterEditor } from './RosterEditor';
 import { RuleSeverities } from './RuleSeverities';
@@ -159,7 +158,6 @@ export const OPTIONS_STEPS: OptionsStep[] = [
       ({ state }) => <SetUpSummary state={state} />,
       () => <KeyboardHelp />,
       ({ stored, state }) => <ExceptionList raw={stored.exceptions} pupilNameAnswers={state?.policy.pupilNameAnswers} />,
-      () => <OldPostsLink />,
       () => <PrivacyNote />,
     ],
   },

@@ -49,13 +49,13 @@ test.describe('IT set-up page', () => {
     await download;
     const result = page.locator('#build-result');
     await expect(result).toContainText('Skipped, and why');
-    await expect(result).toContainText('ugly-bad-rows.csv: warning: row 4 skipped: it has a surname ("Begum") but no forename.');
+    await expect(result).toContainText('ugly-bad-rows.csv: warning: row 4 skipped: it has a surname (“Begum”) but no forename.');
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByLabel('Pupils (required)').setInputFiles(MIS('sims-staff.csv'));
     await page.getByRole('button', { name: 'Build and download the zip' }).click();
     await expect(result).toContainText('Nothing was built');
-    await expect(result).toContainText('sims-staff.csv: this file has a "Role" column, so it looks like a list of members of staff, not of pupils.');
+    await expect(result).toContainText('sims-staff.csv: this file has a “Role” column, so it looks like a list of members of staff, not of pupils.');
   });
 
   test('from CSVs to a downloaded zip whose Linux file works as managed policy', async () => {
