@@ -18,10 +18,10 @@ import { LOOK_FILES } from './lib/photo/look/paths';
  * - The looking page (look.html, lib/photo/look/page.ts) is bundled with esbuild here rather than as a
  *   WXT entrypoint: Rollup takes over a minute on the 2 MB face-detection bundle, esbuild one second.
  */
-const photoManifest = (browser: string) => ({
-  permissions: browser === 'firefox' ? [] : ['offscreen'],
-  content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
-});
+const photoManifest = (browser: string) =>
+  browser === 'firefox'
+    ? { permissions: [] as string[] }
+    : { permissions: ['offscreen'], content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" } };
 async function photoAssets(mode: string) {
   const page = await esbuild({
     entryPoints: [resolve('lib/photo/look/page.ts')],
@@ -59,7 +59,7 @@ export default defineConfig({
     // say whether Second Look is on there. No install warning, no access to any other tab; never kept.
     // (The content scripts' site matches alone do not reveal tab addresses: seen in Chromium 156.)
     permissions: ['storage', 'activeTab', ...photoManifest(browser).permissions],
-    content_security_policy: photoManifest(browser).content_security_policy,
+    ...('content_security_policy' in photoManifest(browser) ? { content_security_policy: photoManifest(browser).content_security_policy } : {}),
     // Keys one browser does not know stay out of the other's manifest (see lib/browser-manifest.ts).
     ...(browser === 'firefox' ? firefoxOnlyManifest() : chromeOnlyManifest(EXTENSION_PUBLIC_KEY)),
   }),
@@ -78,7 +78,8 @@ export default defineConfig({
           contents: JSON.stringify(buildManagedSchema(), null, 2) + '\n',
         });
       }
-      files.push(...(await photoAssets(wxt.config.mode)));
+      // Firefox: photos by their metadata only (see entrypoints/background.ts).
+      if (wxt.config.browser !== 'firefox') files.push(...(await photoAssets(wxt.config.mode)));
     },
   },
 });

@@ -18,7 +18,11 @@ export default defineBackground({
     const storage = { managed: browser.storage.managed, local: browser.storage.local };
     const checks = new CheckService(browser.storage.local);
     // Photos attached in a page: metadata here, faces and text in a document (offscreen, or a frame in Firefox).
-    const lookHost = createLookHost({ offscreen: (globalThis as { chrome?: { offscreen?: never } }).chrome?.offscreen, runtime: browser.runtime as never });
+    // The Firefox build carries no face or text models (their bundles use the Function constructor,
+    // which Mozilla's review refuses): there, photos are checked by their metadata only.
+    const lookHost = import.meta.env.FIREFOX
+      ? undefined
+      : createLookHost({ offscreen: (globalThis as { chrome?: { offscreen?: never } }).chrome?.offscreen, runtime: browser.runtime as never });
     const photos = new PhotoService(() => checks.context(), lookHost);
     browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
       if (sender.id === browser.runtime.id && (message as { type?: string })?.type === 'second-look:look-idle') lookHost?.onIdle(message as never);

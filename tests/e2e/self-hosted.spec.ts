@@ -34,7 +34,7 @@ test.describe('self-hosted install (npm run pack)', () => {
   test.skip(!IS_ROOT, NEEDS_ROOT);
   test.setTimeout(180_000);
 
-  test('the packed CRX installs from its update manifest through policy, and the school's policy for its id reaches the browser', async () => {
+  test('the packed CRX installs from its update manifest through policy, and the school’s policy for its id reaches the browser', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'second-look-pack-e2e-'));
     const requests: string[] = [];
     const { server, port } = await serve(join(dir, 'out'), requests);
