@@ -354,6 +354,10 @@ test.describe('counts that mean what they say', () => {
     // A medium warning only (no hold): sent as it is, it is only "shown".
     await page.keyboard.type('Parents evening went well');
     await cardText(page);
+    // Let the last keystroke's check come back first: this test is about the counts. (An Enter while
+    // a check is still on its way is replayed afterwards; once in three CI runs that replay did not
+    // reach TikTok's practice page here: see the closing note of stop 19.)
+    await page.waitForTimeout(400);
     await page.keyboard.press('Enter');
     await expect.poll(() => submitted(page)).toHaveLength(3);
     await page.waitForTimeout(200);
