@@ -325,6 +325,17 @@ test.describe('counts that mean what they say', () => {
   test('edited, posted anyway, dismissed and cancelled, each once; Edit and a medium warning count nothing more', async ({ context }) => {
     const page = await open(context, 'tiktok comment', { ...SCHOOL, mode: 'confirm' });
     const counts = async () => (await local(context)).counts as Record<string, number>;
+    // A medium warning only (no hold): sent as it is, it is only "shown". (First: in the full suite,
+    // an Enter on this practice page right after a replayed "Comment anyway" was sometimes not
+    // submitted; see the closing note of stop 19.)
+    await page.keyboard.type('Parents evening went well');
+    await cardText(page);
+    await page.waitForTimeout(400);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => submitted(page)).toHaveLength(1);
+    await page.waitForTimeout(200);
+    expect(await counts()).toMatchObject({ shown: 1, edited: 0, cancelled: 0, postedAnyway: 0, dismissed: 0 });
+
     // Edited: the name taken out after the warning, then sent.
     await page.keyboard.type('Jack Smith was great');
     await cardText(page);
@@ -332,8 +343,8 @@ test.describe('counts that mean what they say', () => {
     await page.keyboard.type('Everyone');
     await cardText(page, false);
     await page.keyboard.press('Enter');
-    await expect.poll(() => submitted(page)).toHaveLength(1);
-    expect(await counts()).toMatchObject({ shown: 1, edited: 1, cancelled: 0, postedAnyway: 0 });
+    await expect.poll(() => submitted(page)).toHaveLength(2);
+    expect(await counts()).toMatchObject({ shown: 2, edited: 1, cancelled: 0, postedAnyway: 0 });
 
     // Held, Edit (nothing counted), held again, Comment anyway.
     await page.keyboard.type('Olivia Brown was great');
@@ -343,25 +354,13 @@ test.describe('counts that mean what they say', () => {
     await held(true);
     await page.keyboard.press('Enter'); // Edit
     await held(false);
-    expect(await counts()).toMatchObject({ shown: 2, edited: 1, cancelled: 0, postedAnyway: 0 });
+    expect(await counts()).toMatchObject({ shown: 3, edited: 1, cancelled: 0, postedAnyway: 0 });
     await page.keyboard.press('Enter');
     await held(true);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter'); // Comment anyway
-    await expect.poll(() => submitted(page)).toHaveLength(2);
-    await expect.poll(counts).toMatchObject({ shown: 2, edited: 1, cancelled: 0, postedAnyway: 1 });
-
-    // A medium warning only (no hold): sent as it is, it is only "shown".
-    await page.keyboard.type('Parents evening went well');
-    await cardText(page);
-    // Let the last keystroke's check come back first: this test is about the counts. (An Enter while
-    // a check is still on its way is replayed afterwards; once in three CI runs that replay did not
-    // reach TikTok's practice page here: see the closing note of stop 19.)
-    await page.waitForTimeout(400);
-    await page.keyboard.press('Enter');
     await expect.poll(() => submitted(page)).toHaveLength(3);
-    await page.waitForTimeout(200);
-    expect(await counts()).toMatchObject({ shown: 3, edited: 1, cancelled: 0, postedAnyway: 1, dismissed: 0 });
+    await expect.poll(counts).toMatchObject({ shown: 3, edited: 1, cancelled: 0, postedAnyway: 1 });
 
     // Dismissed, then the box emptied without sending: cancelled.
     await page.keyboard.type('Jack Smith rocks');
