@@ -8,13 +8,13 @@
  * into ready-to-use hooks once: regular expressions compiled, label keys turned into that
  * language's words, and selectors the browser rejects set aside (reported, never thrown).
  */
-import type { Surface } from '../policy/rule-ids';
+import { PROFILE_SURFACES as PROFILE_SURFACE_LIST, type Surface } from '../policy/rule-ids';
 import type { SiteOverride } from '../policy/schema';
 import { withOverrides } from '../sites/overrides';
 import type { ContactAction, ContactSurface, RecipientHook, SiteAdapter, SurfaceHint } from '../sites/types';
 import { editableRoot, type Editable } from './editor-text';
 
-const PROFILE_SURFACES = new Set<Surface>(['profile-job', 'profile-bio', 'profile-name']);
+const PROFILE_SURFACES = new Set<Surface>(PROFILE_SURFACE_LIST);
 
 /** Anything someone can type into; used to tell where one compose box's controls end. */
 const EDITABLE = 'textarea, input, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]';

@@ -25,9 +25,10 @@ import { colleagueMention } from './colleague-mention';
 import { otherEvidence } from '../job';
 import { countedConfidential } from './confidential';
 import { nameCounts } from './name-mentions';
+import { PROFILE_SURFACES as PROFILE_SURFACE_LIST } from '../../policy/rule-ids';
 import { schoolMention } from './school-mention';
 
-const PROFILE_SURFACES = new Set(['profile-job', 'profile-bio', 'profile-name']);
+const PROFILE_SURFACES = new Set<string>(PROFILE_SURFACE_LIST);
 
 type Kind = 'school-life' | 'school-life-class' | 'school-life-events' | 'school-life-work' | 'school-life-setting';
 const KINDS = new Set<string>(['school-life', 'school-life-class', 'school-life-events', 'school-life-work', 'school-life-setting']);
