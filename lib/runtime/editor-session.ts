@@ -9,6 +9,7 @@ import type { CheckedFinding } from '../messages';
 import type { Surface } from '../policy/rule-ids';
 import type { Recipient } from '../messages';
 import { restoreCaret, saveCaret, type Caret } from './caret';
+import { focusAndSettle } from './focus-settled';
 import type { Checker } from './checker';
 import type { LocalCounts } from './counts';
 import { isTextField, readEditor, type Editable, type EditorText } from './editor-text';
@@ -450,9 +451,9 @@ export class EditorSession {
 
   /** Send again what was stopped: the same click, or the same key in the editor. */
   private replay(pending: PendingSubmit, warned: boolean): void {
-    // The card had focus; give it back to the editor and let the site re-render before sending.
-    this.editor.focus();
-    requestAnimationFrame(() => {
+    // The card had focus: give it back to the editor and let the site take that in before sending.
+    void focusAndSettle(this.editor, this.abort.signal).then(() => {
+      if (this.abort.signal.aborted || !this.editor.isConnected) return;
       this.allowOnce = true;
       this.allowAnyway = warned;
       if (pending.kind === 'click') {

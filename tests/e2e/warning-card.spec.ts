@@ -325,9 +325,8 @@ test.describe('counts that mean what they say', () => {
   test('edited, posted anyway, dismissed and cancelled, each once; Edit and a medium warning count nothing more', async ({ context }) => {
     const page = await open(context, 'tiktok comment', { ...SCHOOL, mode: 'confirm' });
     const counts = async () => (await local(context)).counts as Record<string, number>;
-    // A medium warning only (no hold): sent as it is, it is only "shown". (First: in the full suite,
-    // an Enter on this practice page right after a replayed "Comment anyway" was sometimes not
-    // submitted; see the closing note of stop 19.)
+    // A medium warning only (no hold): sent as it is, it is only "shown". (The send after a replayed
+    // "Comment anyway" has its own test: send-after-replay.spec.ts.)
     await page.keyboard.type('Parents evening went well');
     await cardText(page);
     await page.waitForTimeout(400);
