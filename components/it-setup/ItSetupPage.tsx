@@ -116,7 +116,7 @@ export function ItSetupPage() {
       const files = outputFiles(result.schools, split);
       if (newKey) files.push({ path: 'roster-key.txt', content: rosterKey + '\n' });
       const folder = 'second-look-policy';
-      const zip = zipArtefacts(files, folder);
+      const zip = await zipArtefacts(files, folder);
       const url = URL.createObjectURL(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
       const zipName = `${folder}.zip`;
       setOutcome({ ok: true, messages: result.messages, schools: result.schools, zipName, url, newKey });

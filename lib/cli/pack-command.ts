@@ -9,11 +9,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { generateKeyPairSync } from 'node:crypto';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { zipSync, type Zippable } from 'fflate';
 import { forceInstallSettings } from '../deploy/target';
 import { windowsForceInstallReg } from '../deploy/windows-reg';
 import { xmlText } from '../deploy/xml';
 import { crx3, publicKeyDer, readPrivateKey } from './crx3';
+import { writeZip } from '../deploy/zip-deployment';
 import type { ParsedOptions } from './options';
 
 interface Io {
@@ -81,7 +81,7 @@ function packReadme(id: string, version: string, base: string, crxName: string):
   ].join('\r\n');
 }
 
-export function runPack(opts: ParsedOptions, io: Io, repoRoot: string): number {
+export async function runPack(opts: ParsedOptions, io: Io, repoRoot: string): Promise<number> {
   const v = opts.values;
   const fail = (message: string) => {
     io.stderr.write(`${message}\nNothing was written.\n`);
@@ -109,7 +109,7 @@ export function runPack(opts: ParsedOptions, io: Io, repoRoot: string): number {
   }
 
   // The manifest's "key" pins the id of unpacked builds; in the package it must be the signing key's.
-  const tree: Zippable = {};
+  const tree: { path: string; content: Uint8Array }[] = [];
   let version = '';
   for (const file of filesUnder(extensionDir)) {
     const path = relative(extensionDir, join(extensionDir, file)).split('\\').join('/');
@@ -120,9 +120,9 @@ export function runPack(opts: ParsedOptions, io: Io, repoRoot: string): number {
       version = manifest.version;
       bytes = new TextEncoder().encode(JSON.stringify(manifest, null, 2));
     }
-    tree[path] = bytes;
+    tree.push({ path, content: bytes });
   }
-  const { crx, id } = crx3(zipSync(tree, { level: 9 }), key);
+  const { crx, id } = crx3(await writeZip(tree, 9), key);
   const crxName = `second-look-${version}.crx`;
   const updates = `${base.href}updates.xml`;
   const out = resolve(v.out ?? join(repoRoot, '.output/self-hosted'));
