@@ -56,6 +56,45 @@ export function photoFormOf(policy: Policy): PhotoForm {
 
 const lines = (text: string) => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 
+/** The line of a text box (counting blank lines, as the person sees them) that holds `given`, or its `index`-th filled line. */
+function lineNumber(text: string, find: { given: string } | { index: number }): number | undefined {
+  const raw = text.split(/\r?\n/);
+  let filled = -1;
+  for (let n = 0; n < raw.length; n++) {
+    const line = raw[n].trim();
+    if (!line) continue;
+    filled++;
+    if ('given' in find ? line === find.given.trim() : filled === find.index) return n + 1;
+  }
+  return undefined;
+}
+
+const atLine = (n: number | undefined, message: string) => (n ? `Line ${n}: ${message}` : message);
+
+/** What the settings' reader found wrong, in the form's words: by line, as the box shows it, with an example to copy. */
+function formProblem(error: string, form: PhotoForm): PhotoProblem {
+  const m = /^--(school-site|break|term) ("(?:[^"\\]|\\.)*")/.exec(error);
+  const given = m ? (JSON.parse(m[2]) as string) : '';
+  if (m?.[1] === 'school-site') {
+    return { field: 'sites', message: atLine(lineNumber(form.sites, { given }), `“${given}” is not a place we can read. Write its latitude and longitude, and a radius in metres if you like, for example “Junior site: 51.5100, -0.1200, 400” (the name and colon are up to you).`) };
+  }
+  if (m?.[1] === 'break') return { field: 'breaks', message: atLine(lineNumber(form.breaks, { given }), `“${given}” is not a break we can read. Write when it starts and ends, for example “12:00-13:00”.`) };
+  if (m?.[1] === 'term') return { field: 'terms', message: atLine(lineNumber(form.terms, { given }), `“${given}” is not a term we can read. Write its first and last days, for example “2025-09-03..2025-10-24”.`) };
+  if (error.startsWith('--school-day')) {
+    return form.days.length ? { field: 'hours', message: 'Give the day’s start and end as times, for example 08:30 and 15:30.' } : { field: 'days', message: 'Tick at least one school day.' };
+  }
+  return { field: 'other', message: error };
+}
+
+/** A problem the policy's schema found, by line for the lists (its path is for IT, not for this form). */
+function issueProblem(path: string, message: string, form: PhotoForm): PhotoProblem {
+  const field = fieldOfPath(path);
+  const item = /^(?:schoolSites|schoolDay\.breaks|schoolDay\.terms)\[(\d+)\]/.exec(path);
+  const text = field === 'sites' ? form.sites : field === 'breaks' ? form.breaks : field === 'terms' ? form.terms : undefined;
+  if (item && text !== undefined) return { field, message: atLine(lineNumber(text, { index: Number(item[1]) }), message) };
+  return { field, message: field === 'other' ? `${message} (${path || formatPath([])})` : message };
+}
+
 function fieldOfPath(path: string): PhotoField {
   if (path.startsWith('schoolSites')) return 'sites';
   if (path.startsWith('schoolDay.days')) return 'days';
@@ -77,10 +116,7 @@ export function savePhotoForm(form: PhotoForm, stored: unknown, lockedKeys: read
     breaks: lines(form.breaks),
     terms: lines(form.terms),
   });
-  for (const e of parsed.errors) {
-    const field: PhotoField = e.startsWith('--school-site') ? 'sites' : e.startsWith('--break') ? 'breaks' : e.startsWith('--term') ? 'terms' : form.days.length ? 'hours' : 'days';
-    problems.push({ field, message: e.replace(/^--school-site /, 'Site ').replace(/^--break /, 'Break ').replace(/^--term /, 'Term ').replace(/^--school-day "[^"]*": write the days and the hours, .*$/, form.days.length ? 'Give the day’s start and end as times, for example 08:30 and 15:30.' : 'Tick at least one school day.') });
-  }
+  for (const e of parsed.errors) problems.push(formProblem(e, form));
   if (problems.length) return { problems };
   const base = (stored && typeof stored === 'object' && !Array.isArray(stored) ? stored : {}) as Record<string, unknown>;
   const next: Record<string, unknown> = { ...base };
@@ -98,6 +134,6 @@ export function savePhotoForm(form: PhotoForm, stored: unknown, lockedKeys: read
   rules['working-hours'] = { ...(rules['working-hours'] ?? {}), enabled: form.workingHoursOn };
   write('rules', rules);
   const { policy, issues } = validatePolicy(next);
-  for (const i of issues.filter((x) => x.level === 'error')) problems.push({ field: fieldOfPath(i.path), message: `${i.message} (${i.path || formatPath([])})` });
+  for (const i of issues.filter((x) => x.level === 'error')) problems.push(issueProblem(i.path, i.message, form));
   return problems.length || !policy ? { problems } : { policy, problems };
 }

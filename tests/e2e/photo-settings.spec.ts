@@ -41,7 +41,7 @@ test('a mistake is shown next to its field and nothing is saved; the saved site 
   await options.getByLabel('Ends').fill('08:00');
   await save.click();
   await expect(options.locator('#photo-save-status')).toContainText('Not saved: 2 things need fixing first, shown next to each field.');
-  await expect(options.locator('#photo-sites-errors')).toContainText('A latitude is between -90 and 90');
+  await expect(options.locator('#photo-sites-errors')).toHaveText('Line 1: A latitude is between -90 and 90 (degrees north; the UK is about 50 to 59).');
   await expect(sites).toHaveAttribute('aria-describedby', /photo-sites-errors/);
   await expect(options.locator('#photo-hours-errors')).toContainText('The school day must end after it starts.');
   expect(await storedPolicy(context)).toEqual(withoutSites);

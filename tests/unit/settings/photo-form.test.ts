@@ -35,6 +35,17 @@ describe('the options page’s photos and school day section', () => {
     expect(photoFormOf(policy!)).toEqual(form);
   });
 
+  it('says which line of a list is wrong, counting blank lines as the box shows them, in words for staff rather than paths', () => {
+    const at = (v: Partial<ReturnType<typeof photoFormOf>>) => savePhotoForm({ ...photoFormOf({}), ...v }, saved, []).problems;
+    expect(at({ sites: 'Main: 51.5, -0.12\n\nSt Example’s: 151.5, -0.13' })).toEqual([{ field: 'sites', message: expect.stringMatching(/^Line 3: A latitude is between -90 and 90/) }]);
+    expect(at({ sites: 'Main: 51.5, -0.12\nthe school' })).toEqual([{ field: 'sites', message: expect.stringMatching(/^Line 2: “the school” is not a place we can read\. .*for example “Junior site: 51\.5100, -0\.1200, 400”/) }]);
+    expect(at({ breaks: '10:30-10:45\n13:00-12:00' })).toEqual([{ field: 'breaks', message: 'Line 2: A break must end after it starts.' }]);
+    expect(at({ terms: '\n2025-09-03..2025-10-24\nautumn' })).toEqual([{ field: 'terms', message: expect.stringMatching(/^Line 3: “autumn” is not a term we can read/) }]);
+    for (const p of [...at({ sites: 'x: 151, 0' }), ...at({ breaks: '13:00-12:00' }), ...at({ start: '16:00', end: '08:00' })]) {
+      expect(p.message).not.toMatch(/schoolSites|schoolDay|--|<latitude>/);
+    }
+  });
+
   it('puts each problem next to its field and saves nothing', () => {
     const { policy, problems } = savePhotoForm({ ...photoFormOf({}), sites: 'the school', breaks: 'lunch', timeZone: 'Mars/Olympus' }, saved, []);
     expect(policy).toBeUndefined();
