@@ -8,6 +8,7 @@
  * (tests/e2e/fixtures/warning-card.ts).
  */
 import type { Page } from 'puppeteer-core';
+import { rectsOfText, type Rect } from '../../support/in-page';
 import { bidi, contextOf, deserialize } from './firefox';
 
 export interface CardView {
@@ -23,12 +24,7 @@ export interface CardView {
   buttons: string[];
 }
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Rect };
 
 export interface BadgeView {
   text: string;
@@ -143,23 +139,5 @@ export async function waitForCard(page: Page, present = true, timeout = 5_000): 
 
 /** Viewport rectangles of a piece of text inside an element, to check a highlight sits on it. */
 export function textRects(page: Page, selector: string, words: string): Promise<Rect[]> {
-  return page.evaluate(
-    (sel, w) => {
-      const root = document.querySelector(sel);
-      if (!root) return [];
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-        const i = n.data.indexOf(w);
-        if (i >= 0) {
-          const r = document.createRange();
-          r.setStart(n, i);
-          r.setEnd(n, i + w.length);
-          return [...r.getClientRects()].map((x) => ({ x: x.x, y: x.y, width: x.width, height: x.height }));
-        }
-      }
-      return [];
-    },
-    selector,
-    words,
-  );
+  return page.evaluate(rectsOfText, [selector, words] as const);
 }
