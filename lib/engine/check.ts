@@ -8,6 +8,7 @@ import { analyse, isStrongName, type Analysis, type RawFinding } from './analysi
 import { typeset } from './typeset';
 import { compilePolicy, type CompiledPolicy } from './compile';
 import type { AnalysisCache } from './incremental';
+import type { Token } from './tokenise';
 import { matchContact, rosterGroupOf, type ContactMatch } from './contact';
 import { RULES } from './rules/catalogue';
 import { colleagueMention } from './rules/colleague-mention';
@@ -56,6 +57,8 @@ export interface Inspection {
   strongName: boolean[];
   /** Words in the text show it is about school (school-context, school-life, positions, confidential terms or the school's name). */
   schoolContext: boolean;
+  /** The text's tokens, for the words around a finding (answer-scope.ts), so they need not be read again. */
+  tokens: readonly Token[];
 }
 
 /** Term lists whose words show a text is about school, whoever is named in it. */
@@ -167,7 +170,7 @@ export class Engine {
   /** `check`, plus what the background needs to apply the person's false-match answers. */
   inspect(text: string, options: CheckOptions, cache?: AnalysisCache): Inspection {
     if (typeof text !== 'string' || text.length === 0 || !this.enabledFor(options.site, options.surface)) {
-      return { findings: [], strongName: [], schoolContext: false };
+      return { findings: [], strongName: [], schoolContext: false, tokens: [] };
     }
     const recipient = options.recipient && options.surface === 'message' ? rosterGroupOf(this.compiled, options.recipient.name, options.recipient.handle) : undefined;
     const a = cache ? cache.analyse(this.compiled, text, options.surface, options.site, recipient) : analyse(this.compiled, text, options.surface, options.site, recipient);
@@ -192,7 +195,7 @@ export class Engine {
     const strong = new Set(a.names.filter(isStrongName).map((n) => `${n.start}|${n.end}`));
     const strongName = findings.map((f) => strong.has(`${f.start}|${f.end}`));
     const schoolContext = a.terms.some((t) => SCHOOL_CONTEXT_LISTS.has(t.value.list) && !t.value.contextual);
-    return { findings, strongName, schoolContext };
+    return { findings, strongName, schoolContext, tokens: a.tokens };
   }
 }
 
