@@ -185,12 +185,12 @@ export class Engine {
       .sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || x.start - y.start)
       .map((f) => {
         const { clause, advice } = this.wording(f.rule);
-        return {
-          ...f,
-          message: typeset(f.message),
-          clause: { text: clause, bySchool: this.compiled.rules[f.rule].clauseIsSchools, ...(url ? { url } : {}) },
-          advice,
-        };
+        // Built field by field (in the order a spread of the raw finding would give): a long post has many.
+        const out: Finding = { rule: f.rule, severity: f.severity, start: f.start, end: f.end, message: typeset(f.message) } as Finding;
+        if (f.also) out.also = f.also;
+        out.clause = url ? { text: clause, bySchool: this.compiled.rules[f.rule].clauseIsSchools, url } : { text: clause, bySchool: this.compiled.rules[f.rule].clauseIsSchools };
+        out.advice = advice;
+        return out;
       });
     const strong = new Set(a.names.filter(isStrongName).map((n) => `${n.start}|${n.end}`));
     const strongName = findings.map((f) => strong.has(`${f.start}|${f.end}`));

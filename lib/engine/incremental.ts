@@ -12,8 +12,10 @@
  * words next to it, across a line break too. So a piece's names are kept under the piece's text
  * together with the word before it and the five after it.
  *
- * The cache lives in the worker's memory only (typed text is never stored): at most MAX_ENTRIES
- * pieces and MAX_CHARS characters of keys in each of its three tables.
+ * The text checked last is kept with its pieces, so that the start and end it shares with the next
+ * text (all but the piece being typed in, usually) are taken over without even a look-up. Other
+ * pieces and lines are kept in two least-recently-used tables of at most MAX_ENTRIES entries and
+ * MAX_CHARS characters each, in the worker's memory only (typed text is never stored).
  */
 import type { Site, Surface } from '../policy/rule-ids';
 import { analyseFound, type Analysis } from './analysis';
@@ -75,6 +77,11 @@ interface Piece {
   terms: PhraseHit<TermTag>[];
   threats: Span[];
   ownChild: CueHit[];
+  /** What the name index reads of the piece's first tokens and of its last (see `signature`). */
+  headSigs: string[];
+  lastSig: string;
+  /** The piece's names and word features, by what surrounds it (usually one context). */
+  named: Map<string, NamedPiece>;
 }
 
 /** A piece's names (offsets and token indices from its start) and its job-model word features. */
@@ -83,16 +90,31 @@ interface NamedPiece {
   words: WordFeatures;
 }
 
+/** The text checked last and how it was cut, so that the unchanged start and end of the next text need no look-up. */
+interface Previous {
+  text: string;
+  starts: number[];
+  ends: number[];
+  pieces: Piece[];
+  lineStarts: number[];
+  lineEnds: number[];
+  lineSpans: Span[][];
+}
+
+const NO_WORDS: WordFeatures = { slots: new Int32Array(0), first: new Int32Array(0), bigram: new Uint8Array(0), length: 0 };
+/** Contexts kept per piece. */
+const CONTEXTS_PER_PIECE = 4;
+
 export class AnalysisCache {
   private compiled?: CompiledPolicy;
   private checks = 0;
   private pieces = new Lru<Piece>();
-  private named = new Lru<NamedPiece>();
   private lines = new Lru<Span[]>();
+  private previous?: Previous;
 
-  /** Pieces, named pieces and lines held (for tests and the benchmark). */
-  get size(): { pieces: number; named: number; lines: number } {
-    return { pieces: this.pieces.size, named: this.named.size, lines: this.lines.size };
+  /** Pieces and lines held (for tests and the benchmark). */
+  get size(): { pieces: number; lines: number } {
+    return { pieces: this.pieces.size, lines: this.lines.size };
   }
 
   /** The analysis of `text`, exactly as `analyse` would give it, reading only pieces not seen before. */
@@ -101,25 +123,29 @@ export class AnalysisCache {
       // Names and terms come from the policy: a new policy starts a new cache.
       this.compiled = compiled;
       this.pieces = new Lru();
-      this.named = new Lru();
       this.lines = new Lru();
+      this.previous = undefined;
     }
     const check = ++this.checks;
+    const same = unchanged(this.previous?.text, text);
     const cuts = lineCuts(text);
     const count = cuts.length + 1;
     const starts = [0, ...cuts];
-    const texts: string[] = new Array(count);
+    const ends = [...cuts, text.length];
     const pieces: Piece[] = new Array(count);
     const tokenBases: number[] = new Array(count);
     const tokens: Token[] = [];
     for (let k = 0; k < count; k++) {
       const start = starts[k];
-      const own = (texts[k] = text.slice(start, k + 1 < count ? starts[k + 1] : text.length));
-      let piece = this.pieces.get(own);
+      let piece = reused(this.previous, same, start, ends[k], text.length, (p) => p.starts, (p) => p.ends, (p, i) => p.pieces[i]);
       if (!piece || piece.placedIn === check) {
-        const fresh = readPiece(compiled, own);
-        if (!piece) this.pieces.set(own, fresh);
-        piece = fresh;
+        const own = text.slice(start, ends[k]);
+        piece = this.pieces.get(own);
+        if (!piece || piece.placedIn === check) {
+          const fresh = readPiece(compiled, own);
+          if (!piece) this.pieces.set(own, fresh);
+          piece = fresh;
+        }
       }
       place(piece, start, check);
       pieces[k] = piece;
@@ -128,7 +154,7 @@ export class AnalysisCache {
     }
 
     const model = jobModel();
-    const withWords = model.words.length > 1;
+    const bits = model.words.length > 1 ? model.bits : 0;
     const terms: PhraseHit<TermTag>[] = [];
     const names: NameHit[] = [];
     const threats: Span[] = [];
@@ -138,66 +164,132 @@ export class AnalysisCache {
       const piece = pieces[k];
       const start = starts[k];
       const base = tokenBases[k];
-      const named = this.namedPiece(compiled, text, texts[k], piece, tokens, base, start, k === count - 1, withWords ? model.bits : 0);
+      const named = this.namedPiece(compiled, text, pieces, k, tokens, base, start, bits);
       for (const h of piece.terms) terms.push({ value: h.value, startToken: h.startToken + base, endToken: h.endToken + base, start: h.start + start, end: h.end + start });
       for (const h of named.names) names.push({ ...h, startToken: h.startToken + base, endToken: h.endToken + base, start: h.start + start, end: h.end + start });
       for (const s of piece.threats) threats.push({ start: s.start + start, end: s.end + start });
       for (const c of piece.ownChild) ownChild.push({ cue: c.cue, start: c.start + start, end: c.end + start });
-      if (withWords) words.push({ words: named.words, tokenBase: base });
+      if (bits) words.push({ words: named.words, tokenBase: base });
     }
+    const lines = this.profanity(text, same);
+    this.previous = { text, starts, ends, pieces, ...lines };
     return analyseFound(compiled, text, surface, site, recipient, {
       tokens,
       terms,
       names,
       ownChild,
       threats,
-      profanity: this.profanity(text),
-      ...(withWords ? { words: mergeWordFeatures(words) } : {}),
+      profanity: lines.spans,
+      ...(bits ? { words: mergeWordFeatures(words) } : {}),
     });
   }
 
-  /** The piece's names, found with the tokens around it in place, and its word features. */
-  private namedPiece(compiled: CompiledPolicy, text: string, own: string, piece: Piece, tokens: Token[], base: number, start: number, last: boolean, bits: number): NamedPiece {
+  /** Piece k's names, found with the tokens around it in place, and its word features. */
+  private namedPiece(compiled: CompiledPolicy, text: string, pieces: Piece[], k: number, tokens: Token[], base: number, start: number, bits: number): NamedPiece {
+    const piece = pieces[k];
+    const last = k === pieces.length - 1;
     const before = base > 0 ? tokens[base - 1] : undefined;
-    const afterFrom = base + piece.tokens.length;
-    const after = tokens.slice(afterFrom, afterFrom + NAME_CONTEXT_AFTER);
-    let key = `${bits}|${last ? 1 : 0}|${signature(before)}`;
-    for (const t of after) key += `|${signature(t)}`;
-    key += `\u0000${own}`;
-    let named = this.named.get(key);
+    // The context, from signatures each piece keeps of its edges: the word before, the five after.
+    let prev = k - 1;
+    while (prev >= 0 && !pieces[prev].tokens.length) prev--;
+    let key = `${bits}|${+last}|${prev >= 0 ? pieces[prev].lastSig : ''}`;
+    let after = 0;
+    for (let j = k + 1; j < pieces.length && after < NAME_CONTEXT_AFTER; j++) {
+      for (const sig of pieces[j].headSigs) {
+        if (after++ === NAME_CONTEXT_AFTER) break;
+        key += `|${sig}`;
+      }
+    }
+    let named = piece.named.get(key);
     if (named) return named;
-    const around = before ? [before, ...piece.tokens, ...after] : [...piece.tokens, ...after];
+    const afterFrom = base + piece.tokens.length;
+    const next = tokens.slice(afterFrom, afterFrom + NAME_CONTEXT_AFTER);
+    const around = before ? [before, ...piece.tokens, ...next] : [...piece.tokens, ...next];
     const from = before ? 1 : 0;
     const to = from + piece.tokens.length;
     // Offsets are those of the text being checked: an initial at its very end may still be being typed.
-    const found = compiled.names.find(around, last ? text.length : Infinity);
-    const own_: NameHit[] = [];
-    for (const h of found) {
+    const own: NameHit[] = [];
+    for (const h of compiled.names.find(around, last ? text.length : Infinity)) {
       if (h.startToken < from || h.endToken >= to) continue;
-      own_.push({ ...h, startToken: h.startToken - from, endToken: h.endToken - from, start: h.start - start, end: h.end - start });
+      own.push({ ...h, startToken: h.startToken - from, endToken: h.endToken - from, start: h.start - start, end: h.end - start });
     }
-    const words = bits ? keepWordFeatures(wordFeatures(piece.tokens, nameGroups(piece.tokens, own_), bits)) : { slots: new Int32Array(0), first: new Int32Array(0), bigram: new Uint8Array(0), length: 0 };
-    named = { names: own_, words };
-    this.named.set(key, named);
+    named = { names: own, words: bits ? keepWordFeatures(wordFeatures(piece.tokens, nameGroups(piece.tokens, own), bits)) : NO_WORDS };
+    if (piece.named.size >= CONTEXTS_PER_PIECE) piece.named.delete(piece.named.keys().next().value as string);
+    piece.named.set(key, named);
     return named;
   }
 
   /** Profanity, line by line (no word crosses a line break). */
-  private profanity(text: string): Span[] {
-    const out: Span[] = [];
+  private profanity(text: string, same: Unchanged): { spans: Span[]; lineStarts: number[]; lineEnds: number[]; lineSpans: Span[][] } {
+    const spans: Span[] = [];
+    const lineStarts: number[] = [];
+    const lineEnds: number[] = [];
+    const lineSpans: Span[][] = [];
     for (let at = 0; at <= text.length; ) {
       let end = text.indexOf('\n', at);
       if (end < 0) end = text.length;
       if (end > at) {
-        const line = text.slice(at, end);
-        let spans = this.lines.get(line);
-        if (!spans) this.lines.set(line, (spans = findProfanity(line)));
-        for (const s of spans) out.push({ start: s.start + at, end: s.end + at });
+        let found = reused(this.previous, same, at, end, text.length, (p) => p.lineStarts, (p) => p.lineEnds, (p, i) => p.lineSpans[i]);
+        if (!found) {
+          const line = text.slice(at, end);
+          found = this.lines.get(line);
+          if (!found) this.lines.set(line, (found = findProfanity(line)));
+        }
+        lineStarts.push(at);
+        lineEnds.push(end);
+        lineSpans.push(found);
+        for (const s of found) spans.push({ start: s.start + at, end: s.end + at });
       }
       at = end + 1;
     }
-    return out;
+    return { spans, lineStarts, lineEnds, lineSpans };
   }
+}
+
+/** How much of the previous text the new one keeps: the first `prefix` characters, and the last `suffix`. */
+interface Unchanged {
+  prefix: number;
+  suffix: number;
+  /** New length minus old. */
+  shift: number;
+}
+
+function unchanged(old: string | undefined, text: string): Unchanged {
+  if (old === undefined) return { prefix: 0, suffix: 0, shift: 0 };
+  const max = Math.min(old.length, text.length);
+  // Long stretches compared as slices (native comparison), then character by character.
+  let prefix = 0;
+  for (let step = 4096; step >= 16; step >>= 2) while (prefix + step <= max && old.slice(prefix, prefix + step) === text.slice(prefix, prefix + step)) prefix += step;
+  while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  const room = max - prefix;
+  for (let step = 4096; step >= 16; step >>= 2) {
+    while (suffix + step <= room && old.slice(old.length - suffix - step, old.length - suffix) === text.slice(text.length - suffix - step, text.length - suffix)) suffix += step;
+  }
+  while (suffix < room && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  return { prefix, suffix, shift: text.length - old.length };
+}
+
+/**
+ * What the previous check found for the range [start, end) of the new text, when the range lies in
+ * the part the two texts share and the previous check had exactly that range too.
+ */
+function reused<T>(previous: Previous | undefined, same: Unchanged, start: number, end: number, length: number, startsOf: (p: Previous) => number[], endsOf: (p: Previous) => number[], valueOf: (p: Previous, i: number) => T): T | undefined {
+  if (!previous) return undefined;
+  let moved: number;
+  if (end <= same.prefix) moved = 0;
+  else if (start >= length - same.suffix) moved = same.shift;
+  else return undefined;
+  const at = start - moved;
+  const starts = startsOf(previous);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return starts[lo] === at && endsOf(previous)[lo] === end - moved ? valueOf(previous, lo) : undefined;
 }
 
 /** What the name index reads of a token next to a piece (never its offsets). */
@@ -208,7 +300,17 @@ function signature(t: Token | undefined): string {
 
 function readPiece(compiled: CompiledPolicy, own: string): Piece {
   const tokens = tokenise(own);
-  return { tokens, placedAt: 0, placedIn: 0, terms: compiled.terms.find(tokens), threats: findThreats(tokens), ownChild: ownChildHits(own, tokens) };
+  return {
+    tokens,
+    placedAt: 0,
+    placedIn: 0,
+    terms: compiled.terms.find(tokens),
+    threats: findThreats(tokens),
+    ownChild: ownChildHits(own, tokens),
+    headSigs: tokens.slice(0, NAME_CONTEXT_AFTER).map(signature),
+    lastSig: signature(tokens[tokens.length - 1]),
+    named: new Map(),
+  };
 }
 
 /** Move a piece's tokens to where the piece starts in this text. */
