@@ -51,7 +51,7 @@ export interface Surroundings {
 const SENTENCE_REACH = 40;
 
 /** The tokens of the sentence around [start, end), by the tokeniser's own sentence starts. */
-function sentenceTokens(tokens: Token[], start: number, end: number): Token[] {
+function sentenceTokens(tokens: readonly Token[], start: number, end: number): Token[] {
   // The first token that ends after `start` (binary search: many findings in one long text).
   let lo = 0;
   let hi = tokens.length;
@@ -82,7 +82,7 @@ function couldBeCue(t: Token): boolean {
 }
 
 /** `tokens`: the text's tokens, when the caller has them already (several findings in one text). */
-export function surroundings(text: string, start: number, end: number, tokens: Token[] = tokenise(text)): Surroundings {
+export function surroundings(text: string, start: number, end: number, tokens: readonly Token[] = tokenise(text)): Surroundings {
   const sentence = sentenceTokens(tokens, start, end);
   const outside = sentence.filter((t) => t.end <= start || t.start >= end);
   const context = outside.filter(couldBeCue);

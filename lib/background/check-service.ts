@@ -5,7 +5,7 @@
 import type { Storage } from 'webextension-polyfill';
 import { createEngine, type Engine } from '../engine/check';
 import type { Inspection } from '../engine/check';
-import { tokenise, type Token } from '../engine/tokenise';
+import { AnalysisCache } from '../engine/incremental';
 import type { AnswerOffer, CheckedFinding, CheckRequest, CheckResponse, ContactRequest, ContactResponse, NotAMatchRequest, Request } from '../messages';
 import type { Policy } from '../policy/schema';
 import { DEFAULT_POLICY, STORAGE_KEYS, type PolicyState } from '../policy/storage-keys';
@@ -29,11 +29,9 @@ function masked(text: string, findings: readonly { start: number; end: number }[
 
 /** What the card may offer for each finding: the reaches the policy allows, and the words "posts like this" rests on. */
 function offers(text: string, inspection: Inspection, policy: Policy): (AnswerOffer | undefined)[] {
-  let tokens: Token[] | undefined;
   return inspection.findings.map((f, i) => {
     if (!ANSWERABLE_RULES.has(f.rule)) return undefined;
-    tokens ??= tokenise(text);
-    const cues = surroundings(text, f.start, f.end, tokens).cues.map((c) => c.written);
+    const cues = surroundings(text, f.start, f.end, inspection.tokens).cues.map((c) => c.written);
     const scopes = allowedScopes(f.rule, inspection.strongName[i] ?? false, policy).filter((s) => s !== 'similar' || cues.length > 0);
     return { scopes, cues };
   });
@@ -41,6 +39,12 @@ function offers(text: string, inspection: Inspection, policy: Policy): (AnswerOf
 
 export class CheckService {
   private engine?: Engine;
+  /**
+   * What earlier checks found in each piece of the texts being typed, so that a keystroke in a long
+   * post reads only the piece it changed (engine/incremental.ts). Bounded, and in this worker's
+   * memory only: typed text is never stored.
+   */
+  private cache = new AnalysisCache();
   private loading?: Promise<void>;
   readonly exceptions: Exceptions;
   /** Loaded once per worker start, whichever comes first: a check or the policy refresh. */
@@ -54,6 +58,7 @@ export class CheckService {
   /** Use the policy now in force (called by the background whenever it changes). */
   apply(state: PolicyState | undefined): void {
     this.engine = createEngine(state?.policy ?? DEFAULT_POLICY);
+    this.cache = new AnalysisCache();
   }
 
   private async ready(): Promise<void> {
@@ -109,17 +114,18 @@ export class CheckService {
         const text = String(request.text ?? '');
         const official = officialAccount(policy, request.site, request.account);
         const options = { surface: request.surface, site: request.site, recipient: recipientOf(request), officialAccount: official !== undefined };
-        const inspection = engine.inspect(text, options);
+        const inspection = engine.inspect(text, options, this.cache);
+        // Before any second check below: the tokens are the cache's, placed for this text.
+        const answers = offers(text, inspection, policy);
         const kept = new Set(this.exceptions.filter(text, inspection, policy));
         const silenced = inspection.findings.filter((f) => !kept.has(f) && NAME_RULES.has(f.rule));
         if (silenced.length) {
           // A name the person says is not the pupil (or colleague, or school) gave the rest of the
           // post its school context too ("a fight" near a pupil's name): check again without it and
           // keep only what still stands.
-          const still = new Set(engine.inspect(masked(text, silenced), options).findings.map((f) => `${f.rule}|${f.start}|${f.end}`));
+          const still = new Set(engine.inspect(masked(text, silenced), options, this.cache).findings.map((f) => `${f.rule}|${f.start}|${f.end}`));
           for (const f of kept) if (!still.has(`${f.rule}|${f.start}|${f.end}`)) kept.delete(f);
         }
-        const answers = offers(text, inspection, policy);
         const findings: CheckedFinding[] = [];
         inspection.findings.forEach((f, i) => {
           if (kept.has(f)) findings.push(answers[i] ? { ...f, answers: answers[i] } : f);

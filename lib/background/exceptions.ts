@@ -104,7 +104,7 @@ export class Exceptions {
       const mine = this.list.filter((e) => e.rule === f.rule && e.hash === h);
       if (!mine.length) return true;
       const allowed = allowedScopes(f.rule, inspection.strongName[i] ?? false, policy);
-      const around = surroundings(text, f.start, f.end);
+      const around = surroundings(text, f.start, f.end, inspection.tokens);
       return !mine.some((e) => {
         const scope = e.scope ?? 'name';
         if (!allowed.includes(scope)) return false;

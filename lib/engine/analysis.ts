@@ -12,6 +12,8 @@ import { findContactDetails, type ContactHit } from './detectors/contact-details
 import { jobSignal, type JobSignal } from './job';
 import { readsAsSchoolName } from './school-names';
 import { tokenise, type Token } from './tokenise';
+import type { CueHit, WordFeatures } from './classifier/features';
+import type { Span } from './detectors/profanity';
 
 export interface RawFinding {
   rule: TextRuleId;
@@ -43,6 +45,9 @@ export interface Analysis {
   /** In a message: which roster the person being messaged is on, when the page shows who it is. */
   recipient?: ContactGroup;
   compiled: CompiledPolicy;
+  /** Profanity and threats, when an incremental check has them already (the rule finds them otherwise). */
+  profanity?: Span[];
+  threats?: Span[];
 }
 
 export function termsIn(a: Analysis, list: TermTag['list']): PhraseHit<TermTag>[] {
@@ -76,10 +81,32 @@ export function pastRole(tokens: readonly Token[], h: PhraseHit<TermTag>): boole
   return /^(my|our|the)$/.test(tokens[h.startToken].norm) && PAST_WORDS.has(tokens[h.startToken + 1]?.norm ?? '');
 }
 
+/**
+ * What an analysis is built from: the tokens and the terms and names found in them, and what the
+ * later stages would otherwise work out from the whole text again (an incremental check brings these
+ * from the pieces of the text it has seen before; see incremental.ts).
+ */
+export interface Found {
+  tokens: Token[];
+  terms: PhraseHit<TermTag>[];
+  names: NameHit[];
+  /** The job model's word features of `tokens` (classifier/features.ts). */
+  words?: WordFeatures;
+  /** The job model's own-child cues (job.ts). */
+  ownChild?: CueHit[];
+  /** Profanity in the text (detectors/profanity.ts). */
+  profanity?: Span[];
+  /** Threats spelt out (rules/derogatory.ts). */
+  threats?: Span[];
+}
+
 export function analyse(compiled: CompiledPolicy, text: string, surface: Surface, site?: Site, recipient?: ContactGroup): Analysis {
   const tokens = tokenise(text);
-  const terms = compiled.terms.find(tokens);
-  const names = compiled.names.find(tokens, text.length);
+  return analyseFound(compiled, text, surface, site, recipient, { tokens, terms: compiled.terms.find(tokens), names: compiled.names.find(tokens, text.length) });
+}
+
+export function analyseFound(compiled: CompiledPolicy, text: string, surface: Surface, site: Site | undefined, recipient: ContactGroup | undefined, found: Found): Analysis {
+  const { tokens, terms, names } = found;
   let aboutSchool = false;
   let aboutFamily = false;
   let workplace = false;
@@ -103,9 +130,12 @@ export function analyse(compiled: CompiledPolicy, text: string, surface: Surface
   }
   // Weak cues ("the kids", "uniform", "the trip") need company: two of them, or a roster name.
   if (!aboutSchool) aboutSchool = weakCues.length >= 2 || names.some((n) => isStrongName(n) && (n.group === 'pupil' || n.group === 'staff'));
-  const job = jobSignal({ text, tokens, terms, names });
+  const job = jobSignal({ text, tokens, terms, names, words: found.words, ownChild: found.ownChild });
   const contacts = findContactDetails(text);
-  return { text, surface, site, tokens, terms, names, aboutSchool, aboutFamily, workplace: workplace || aboutSchool, job, contacts, recipient, compiled };
+  const a: Analysis = { text, surface, site, tokens, terms, names, aboutSchool, aboutFamily, workplace: workplace || aboutSchool, job, contacts, recipient, compiled };
+  if (found.profanity) a.profanity = found.profanity;
+  if (found.threats) a.threats = found.threats;
+  return a;
 }
 
 /** Terms marked capitals-only ("ta" is thanks, "TA" a teaching assistant) count only written in capitals. */

@@ -7,6 +7,8 @@ import { TEXT_RULE_IDS, type RuleId, type Severity, type Site, type Surface, typ
 import { analyse, isStrongName, type Analysis, type RawFinding } from './analysis';
 import { typeset } from './typeset';
 import { compilePolicy, type CompiledPolicy } from './compile';
+import type { AnalysisCache } from './incremental';
+import type { Token } from './tokenise';
 import { matchContact, rosterGroupOf, type ContactMatch } from './contact';
 import { RULES } from './rules/catalogue';
 import { colleagueMention } from './rules/colleague-mention';
@@ -55,6 +57,8 @@ export interface Inspection {
   strongName: boolean[];
   /** Words in the text show it is about school (school-context, school-life, positions, confidential terms or the school's name). */
   schoolContext: boolean;
+  /** The text's tokens, for the words around a finding (answer-scope.ts), so they need not be read again. */
+  tokens: readonly Token[];
 }
 
 /** Term lists whose words show a text is about school, whoever is named in it. */
@@ -146,17 +150,30 @@ export class Engine {
     return matchContact(this.compiled, displayName, handle);
   }
 
-  check(text: string, options: CheckOptions): Finding[] {
-    return this.inspect(text, options).findings;
+  /** Each rule's clause and advice, typeset once: they are the same on every finding. */
+  private readonly typesetWording = new Map<TextRuleId, { clause: string; advice: string }>();
+
+  private wording(rule: TextRuleId): { clause: string; advice: string } {
+    let w = this.typesetWording.get(rule);
+    if (!w) this.typesetWording.set(rule, (w = { clause: typeset(this.compiled.rules[rule].clause), advice: typeset(RULES[rule as RuleId].advice) }));
+    return w;
+  }
+
+  /**
+   * `cache`: what earlier checks found in the pieces of a text (incremental.ts), for checking a long
+   * text on every keystroke; the findings are the same with or without it.
+   */
+  check(text: string, options: CheckOptions, cache?: AnalysisCache): Finding[] {
+    return this.inspect(text, options, cache).findings;
   }
 
   /** `check`, plus what the background needs to apply the person's false-match answers. */
-  inspect(text: string, options: CheckOptions): Inspection {
+  inspect(text: string, options: CheckOptions, cache?: AnalysisCache): Inspection {
     if (typeof text !== 'string' || text.length === 0 || !this.enabledFor(options.site, options.surface)) {
-      return { findings: [], strongName: [], schoolContext: false };
+      return { findings: [], strongName: [], schoolContext: false, tokens: [] };
     }
     const recipient = options.recipient && options.surface === 'message' ? rosterGroupOf(this.compiled, options.recipient.name, options.recipient.handle) : undefined;
-    const a = analyse(this.compiled, text, options.surface, options.site, recipient);
+    const a = cache ? cache.analyse(this.compiled, text, options.surface, options.site, recipient) : analyse(this.compiled, text, options.surface, options.site, recipient);
     const raw: RawFinding[] = [];
     for (const id of Object.keys(RULE_RUNNERS) as TextRuleId[]) {
       const config = this.compiled.rules[id];
@@ -167,18 +184,18 @@ export class Engine {
     const findings = onePerSpan(dropContained(raw))
       .sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || x.start - y.start)
       .map((f) => {
-        const config = this.compiled.rules[f.rule];
-        return {
-          ...f,
-          message: typeset(f.message),
-          clause: { text: typeset(config.clause), bySchool: config.clauseIsSchools, ...(url ? { url } : {}) },
-          advice: typeset(RULES[f.rule as RuleId].advice),
-        };
+        const { clause, advice } = this.wording(f.rule);
+        // Built field by field (in the order a spread of the raw finding would give): a long post has many.
+        const out: Finding = { rule: f.rule, severity: f.severity, start: f.start, end: f.end, message: typeset(f.message) } as Finding;
+        if (f.also) out.also = f.also;
+        out.clause = url ? { text: clause, bySchool: this.compiled.rules[f.rule].clauseIsSchools, url } : { text: clause, bySchool: this.compiled.rules[f.rule].clauseIsSchools };
+        out.advice = advice;
+        return out;
       });
     const strong = new Set(a.names.filter(isStrongName).map((n) => `${n.start}|${n.end}`));
     const strongName = findings.map((f) => strong.has(`${f.start}|${f.end}`));
     const schoolContext = a.terms.some((t) => SCHOOL_CONTEXT_LISTS.has(t.value.list) && !t.value.contextual);
-    return { findings, strongName, schoolContext };
+    return { findings, strongName, schoolContext, tokens: a.tokens };
   }
 }
 

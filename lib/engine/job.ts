@@ -17,7 +17,7 @@ import type { PhraseHit } from './terms/phrase-matcher';
 import type { Token } from './tokenise';
 import type { NameHit } from './names/name-index';
 import type { TermTag } from './compile';
-import { CUE_CAP, CUES, wordFeatures, wordNorm, type Cue, type CueHit } from './classifier/features';
+import { CUE_CAP, CUES, wordFeatures, wordNorm, type Cue, type CueHit, type WordFeatures } from './classifier/features';
 import { jobModel, type JobModel } from './classifier/job-model';
 
 export interface JobEvidence {
@@ -56,6 +56,10 @@ export interface JobInput {
   tokens: readonly Token[];
   terms: readonly PhraseHit<TermTag>[];
   names: readonly NameHit[];
+  /** The word features of `tokens`, when the caller has them already (an incremental check). */
+  words?: WordFeatures;
+  /** The own-child cues of the text, likewise. */
+  ownChild?: readonly CueHit[];
 }
 
 /** Below this a word's weight (log-odds) is not worth showing as evidence. */
@@ -91,7 +95,7 @@ function cueOfName(h: NameHit): Cue | undefined {
  * "our Evie", "Lily's school": a child of the author's, by the way people write about their own.
  * A capitalised word after "our" (not a role or a school word), or a capitalised possessive before "school".
  */
-function ownChildHits(text: string, tokens: readonly Token[]): CueHit[] {
+export function ownChildHits(text: string, tokens: readonly Token[]): CueHit[] {
   const out: CueHit[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i];
@@ -118,7 +122,7 @@ export function jobCues(input: JobInput): CueHit[] {
     const cue = cueOfName(n);
     if (cue) raw.push({ cue, start: n.start, end: n.end });
   }
-  raw.push(...ownChildHits(input.text, input.tokens));
+  raw.push(...(input.ownChild ?? ownChildHits(input.text, input.tokens)));
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: CueHit[] = [];
   const reach = new Map<Cue, number>();
@@ -154,10 +158,11 @@ export function jobSignal(input: JobInput, model: JobModel = jobModel()): JobSig
   // What each token adds through the word weights (a word pair shares its weight between its two words).
   const tokenWeight = new Float64Array(model.words.length > 1 ? tokens.length : 0);
   if (tokenWeight.length) {
-    const words = wordFeatures(tokens, nameGroups(tokens, input.names), model.bits);
+    const words = input.words ?? wordFeatures(tokens, nameGroups(tokens, input.names), model.bits);
     const norm = wordNorm(words.length);
+    const { compact } = model;
     for (let k = 0; k < words.length; k++) {
-      const w = model.words[words.slots[k]] * norm;
+      const w = (compact ? compact.bytes[words.slots[k]] * compact.scale : model.words[words.slots[k]]) * norm;
       score += w;
       const at = words.first[k];
       if (words.bigram[k]) {

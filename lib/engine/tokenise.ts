@@ -188,3 +188,51 @@ export function tokenise(text: string): Token[] {
   }
   return tokens;
 }
+
+const NEWLINE_CHARS = /[\n\r\u2028\u2029\u0085]/g;
+
+/** Whether the code point ending at `q` is part of a token: a letter or digit, or an accent on one. */
+function tokenEndsAt(text: string, q: number, floor: number): { end: boolean; before: number } {
+  const width = (at: number) => (at - 2 >= floor && (text.charCodeAt(at - 1) & 0xfc00) === 0xdc00 && (text.charCodeAt(at - 2) & 0xfc00) === 0xd800 ? 2 : 1);
+  const w = width(q);
+  const c = classify(text.codePointAt(q - w)!);
+  if (c === C.Mark) {
+    // Accents belong to the letter before them, if there is one (the tokeniser reads them with it).
+    let r = q - w;
+    while (r > floor) {
+      const w2 = width(r);
+      const c2 = classify(text.codePointAt(r - w2)!);
+      if (c2 !== C.Mark) return { end: isWordClass(c2), before: r };
+      r -= w2;
+    }
+    return { end: false, before: r };
+  }
+  return { end: isWordClass(c), before: q - w };
+}
+
+/**
+ * Where the text can be cut into pieces that each tokenise on their own exactly as they do inside
+ * the whole text: at the end of the last token before each line break. A piece then starts with the
+ * punctuation and line break after the previous line's last word, so the first token of the piece
+ * sees the same separators, line break and sentence start as it does in the whole text, and no
+ * token, term or name crosses a cut (none crosses a line break). Used to check long texts piece by
+ * piece (incremental.ts); offsets of the cuts, ascending.
+ */
+export function lineCuts(text: string): number[] {
+  const cuts: number[] = [];
+  // Only the line just ended is read back: a line break is never part of a token.
+  let floor = 0;
+  NEWLINE_CHARS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NEWLINE_CHARS.exec(text))) {
+    let q = m.index;
+    while (q > floor) {
+      const at = tokenEndsAt(text, q, floor);
+      if (at.end) break;
+      q = at.before;
+    }
+    if (q > floor) cuts.push(q);
+    floor = m.index + 1;
+  }
+  return cuts;
+}

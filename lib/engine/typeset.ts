@@ -4,6 +4,8 @@
  * own words inside a message keep their letters. Pure, and small enough for the content script.
  */
 export function typeset(s: string): string {
+  // Every rule below turns a straight ' or "; without one there is nothing to do (most messages).
+  if (s.indexOf("'") < 0 && s.indexOf('"') < 0) return s;
   return s
     .replace(/(\p{L}|\p{N})'(?=\p{L})/gu, '$1’')
     .replace(/(\p{L}s)'(?=\s|$|[.,;:!?])/gu, '$1’')

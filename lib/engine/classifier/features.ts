@@ -84,9 +84,11 @@ export function modelWord(t: Token, nameGroup: string | undefined): string {
 
 const UNIGRAM = 0x2545f491;
 const BIGRAM = 0x9e3779b9;
-/** Which slots a post has used already: stamped with a counter instead of cleared each time. */
-let stamps = new Uint32Array(0);
-let stamp = 0;
+/**
+ * Which slots a post has used already: a small open-addressing set sized to the post (slot + 1, 0 is
+ * empty), so that it stays in the processor's cache instead of marking a table as big as the model.
+ */
+let seen = new Int32Array(0);
 let scratch = { slots: new Int32Array(0), first: new Int32Array(0), bigram: new Uint8Array(0) };
 
 /**
@@ -95,26 +97,29 @@ let scratch = { slots: new Int32Array(0), first: new Int32Array(0), bigram: new 
  * roster name. Bigrams do not cross a line break.
  */
 export function wordFeatures(tokens: readonly Token[], groupAt: readonly (string | undefined)[], bits: number): WordFeatures {
-  const size = 1 << bits;
-  const mask = size - 1;
-  if (stamps.length !== size) {
-    stamps = new Uint32Array(size);
-    stamp = 0;
-  }
-  if (++stamp === 0xffffffff) {
-    stamps.fill(0);
-    stamp = 1;
-  }
+  const mask = (1 << bits) - 1;
   const n = tokens.length;
   if (scratch.slots.length < 2 * n) {
     const room = Math.max(2 * n, 2 * scratch.slots.length, 256);
     scratch = { slots: new Int32Array(room), first: new Int32Array(room), bigram: new Uint8Array(room) };
   }
+  // At least twice as many cells as slots a post can have (a unigram and a bigram per token).
+  let cells = 64;
+  while (cells < 4 * n) cells *= 2;
+  if (seen.length < cells) seen = new Int32Array(cells);
+  else seen.fill(0, 0, cells);
+  const cellMask = cells - 1;
   const { slots, first, bigram } = scratch;
   let length = 0;
   const add = (slot: number, at: number, pair: boolean) => {
-    if (stamps[slot] === stamp) return;
-    stamps[slot] = stamp;
+    let c = Math.imul(slot, 0x9e3779b1) >>> 7 & cellMask;
+    for (;;) {
+      const v = seen[c];
+      if (v === 0) break;
+      if (v === slot + 1) return;
+      c = (c + 1) & cellMask;
+    }
+    seen[c] = slot + 1;
     slots[length] = slot;
     first[length] = at;
     bigram[length++] = pair ? 1 : 0;
@@ -126,6 +131,52 @@ export function wordFeatures(tokens: readonly Token[], groupAt: readonly (string
     add(mix(h ^ UNIGRAM) & mask, i, false);
     if (i > 0 && !t.newlineBefore) add(mix(Math.imul(prev, BIGRAM) ^ h) & mask, i - 1, true);
     prev = h;
+  }
+  return { slots, first, bigram, length };
+}
+
+/** A copy of word features that the next call cannot overwrite. */
+export function keepWordFeatures(f: WordFeatures): WordFeatures {
+  return { slots: f.slots.slice(0, f.length), first: f.first.slice(0, f.length), bigram: f.bigram.slice(0, f.length), length: f.length };
+}
+
+/**
+ * The word features of a text from those of its pieces, in order (`tokenBase`: the index of the
+ * piece's first token in the text): exactly what `wordFeatures` gives for the whole text, when no
+ * bigram crosses from one piece to the next (pieces cut at line breaks). A slot counts once, at its
+ * first piece, in the order the whole-text pass would have met it.
+ */
+export function mergeWordFeatures(pieces: readonly { words: WordFeatures; tokenBase: number }[]): WordFeatures {
+  let total = 0;
+  for (const p of pieces) total += p.words.length;
+  let cells = 64;
+  while (cells < 2 * total) cells *= 2;
+  const seenHere = new Int32Array(cells);
+  const cellMask = cells - 1;
+  const slots = new Int32Array(total);
+  const first = new Int32Array(total);
+  const bigram = new Uint8Array(total);
+  let length = 0;
+  for (const { words, tokenBase } of pieces) {
+    for (let k = 0; k < words.length; k++) {
+      const slot = words.slots[k];
+      let c = (Math.imul(slot, 0x9e3779b1) >>> 7) & cellMask;
+      let fresh = true;
+      for (;;) {
+        const v = seenHere[c];
+        if (v === 0) break;
+        if (v === slot + 1) {
+          fresh = false;
+          break;
+        }
+        c = (c + 1) & cellMask;
+      }
+      if (!fresh) continue;
+      seenHere[c] = slot + 1;
+      slots[length] = slot;
+      first[length] = words.first[k] + tokenBase;
+      bigram[length++] = words.bigram[k];
+    }
   }
   return { slots, first, bigram, length };
 }

@@ -78,24 +78,27 @@ function isSpace(c: number): boolean {
 
 export function findProfanity(text: string): Span[] {
   // The post's words (runs of non-space), with where each starts.
-  const words: { word: string; at: number }[] = [];
-  const unseen = new Set<string>();
+  // One cache look-up per word; only words seen for the first time are kept for the batch scan.
+  const words: { word: string; at: number; spans: Span[] | undefined }[] = [];
+  let unseen: Set<string> | undefined;
   for (let i = 0; i < text.length; ) {
     while (i < text.length && isSpace(text.charCodeAt(i))) i++;
     const at = i;
     while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
     if (i > at) {
       const word = text.slice(at, i);
-      words.push({ word, at });
-      if (word.length <= MAX_CACHED_WORD && !cache.has(word)) unseen.add(word);
+      const spans = word.length <= MAX_CACHED_WORD ? cache.get(word) : scanText(word);
+      if (spans === NONE) continue; // nothing rude in it: the usual case, nothing more to do
+      if (spans === undefined) (unseen ??= new Set()).add(word);
+      words.push({ word, at, spans });
     }
   }
-  if (unseen.size) scanWords([...unseen]);
+  if (unseen) scanWords([...unseen]);
 
   const out: Span[] = [];
   let reach = -1;
-  for (const { word, at } of words) {
-    const spans = word.length <= MAX_CACHED_WORD ? (cache.get(word) ?? NONE) : scanText(word);
+  for (const { word, at, spans: known } of words) {
+    const spans = known ?? cache.get(word) ?? NONE;
     for (const s of spans) {
       if (at + s.start < reach) continue; // the same word found by two patterns
       const whole = wholeWord(text, at + s.start, at + s.end);

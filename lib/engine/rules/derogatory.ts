@@ -37,7 +37,7 @@ function startsWith(tokens: readonly Token[], i: number, seq: string[]): boolean
 }
 
 /** "I'll flatten him", "I swear down I'll put them through…": opener, then a violent verb aimed at someone. */
-function findThreats(tokens: readonly Token[]): { start: number; end: number }[] {
+export function findThreats(tokens: readonly Token[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   let reach = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -70,7 +70,7 @@ export function derogatory(a: Analysis): RawFinding[] {
   const add = (start: number, end: number, what: string) =>
     out.push({ rule: 'derogatory', severity, start, end, message: `${quote(a, start, end)} ${what}${aim}.` });
 
-  for (const s of findProfanity(a.text)) {
+  for (const s of a.profanity ?? findProfanity(a.text)) {
     // A roster name is never profanity (Dick Turpin, a pupil called Reddick).
     if (a.names.some((n) => n.start < s.end && s.start < n.end)) continue;
     add(s.start, s.end, 'is offensive language');
@@ -87,6 +87,6 @@ export function derogatory(a: Analysis): RawFinding[] {
       add(h.start, h.end, `is a stereotype or put-down of a group of people${who}`);
     }
   }
-  for (const t of findThreats(a.tokens)) add(t.start, t.end, 'reads as a threat');
+  for (const t of a.threats ?? findThreats(a.tokens)) add(t.start, t.end, 'reads as a threat');
   return out;
 }

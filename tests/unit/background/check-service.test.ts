@@ -58,4 +58,24 @@ describe('the background check service', () => {
     // A post naming him is still flagged: the exception was for contacts only.
     expect((await service.handle(check)).findings.map((f) => f.rule)).toEqual(['pupil-mention']);
   });
+
+  it('while a long post is typed, every answer is what a fresh worker would give, and nothing typed is stored', async () => {
+    const typing = { policy: { pupils: [{ name: 'Jack Smith' }, { name: 'Olivia Brown' }], staff: [{ name: 'Sarah Jones' }], schoolName: 'Oakfield Primary School' }, source: 'personal' as const, lockedKeys: [], issues: [], updatedAt: 1 };
+    const area = memoryArea({ [STORAGE_KEYS.state]: typing });
+    const service = new CheckService(area as never);
+    // One answer given already: the name in this post is not the pupil (the masked second check runs too).
+    await service.handle({ type: 'second-look:not-a-match', rule: 'pupil-mention', words: 'Lovely to see Olivia Brown', scope: 'post', start: 14, end: 26, surface: 'post', site: 'x' });
+    const lines = ['Lovely to see Olivia Brown', 'Mrs Jones covered my class today and Jack Smith was a star', 'Half term at last, marking done', 'ring me on 07700 900123', 'Oakfield Primary School sports day was wet'];
+    let text = '';
+    for (let n = 0; n < 40; n++) {
+      text += (n ? (n % 3 ? ' ' : '\n\n') : '') + lines[n % lines.length];
+      for (const typed of [text.slice(0, -3), text.slice(0, -1), text]) {
+        const fresh = new CheckService(memoryArea(JSON.parse(JSON.stringify(area.data))) as never);
+        expect(await service.handle({ ...check, text: typed })).toStrictEqual(await fresh.handle({ ...check, text: typed }));
+      }
+    }
+    // Only the policy (with its roster) and the salted answer are in storage: no typed words.
+    const stored = Object.entries(area.data).filter(([key]) => key !== STORAGE_KEYS.state);
+    expect(JSON.stringify(stored)).not.toMatch(/Lovely|Olivia|Jack|Smith|marking|07700|Half term|sports/);
+  });
 });
