@@ -8,7 +8,7 @@ import { TEXT_RULE_IDS, type Severity, type TextRuleId } from '../policy/rule-id
 import { hashedKey, plainKey, type KeyFn } from './names/keys';
 import { NameIndex, titleClass, type RosterGroup } from './names/name-index';
 import { unpackRosters, type PackedList } from './names/packed-roster';
-import { keyPerson } from './names/roster';
+import { keyPerson, wordKeyer } from './names/roster';
 import { isFormalFirstName, relatedFirstNames } from './names/diminutives';
 import { RULES } from './rules/catalogue';
 import { schoolPhrases } from './school-names';
@@ -60,6 +60,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     }
   }
   const names = new NameIndex({ key, related: relatedFirstNames, isFormal: isFormalFirstName });
+  const keyWord = wordKeyer(key);
 
   const rosters: [RosterGroup, PackedList, readonly { name?: string; title?: string }[] | undefined][] = [
     ['pupil', 'pupils', policy.pupils],
@@ -77,7 +78,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
         if (!policy.rosterHash) warnings.push(`${field}[${i}] is hashed but the policy has no rosterHash key, so it cannot be matched.`);
         return;
       }
-      const keyed = keyPerson(person as never, key);
+      const keyed = keyPerson(person as never, key, keyWord);
       if (keyed) names.add(keyed, group, group === 'staff' ? titleClass(person.title) : 'any');
       else warnings.push(`${field}[${i}] has no letters in its name and is ignored.`);
     });

@@ -116,6 +116,7 @@ export class NameIndex {
   /** Every roster word, and each long word's one-letter deletions → the words they came from. */
   private readonly words = new Set<string>();
   private readonly deletionsOf = new Map<string, string[]>();
+  private readonly delsTaken = new Set<readonly string[]>();
   private readonly candidateCache = new Map<string, Candidate[]>();
   private readonly fuzzyCache = new Map<string, Candidate[]>();
   private people = 0;
@@ -159,6 +160,9 @@ export class NameIndex {
 
   private word(key: string, dels: readonly string[]): void {
     this.words.add(key);
+    // The same deletion list again (a shared word, see wordKeyer) adds nothing new.
+    if (dels.length === 0 || this.delsTaken.has(dels)) return;
+    this.delsTaken.add(dels);
     for (const d of dels) {
       const list = this.deletionsOf.get(d);
       if (!list) this.deletionsOf.set(d, [key]);

@@ -23,16 +23,34 @@ export interface KeyedName {
   aliases: KeyedWord[][];
 }
 
+/** Plain ASCII letters and digits: the tokeniser's folding of such a word is its lower case. */
+const PLAIN_WORD = /^[A-Za-z0-9]+$/;
+
+/** One written word folded as the tokeniser folds it, its tokens run together. */
+function foldWord(w: string): string {
+  return PLAIN_WORD.test(w) ? w.toLowerCase() : tokenise(w).map((t) => t.norm).join('');
+}
+
 /** A written name as folded words: "Mary-Jane O'Brien" → ["maryjane", "obrien"]. */
 export function nameWords(name: string): string[] {
   return name
     .split(/[\s,]+/u)
-    .map((w) => tokenise(w).map((t) => t.norm).join(''))
+    .map(foldWord)
     .filter((w) => w.length > 0);
 }
 
-function keyWord(word: string, key: KeyFn): KeyedWord {
-  return { key: key(word), dels: word.length >= FUZZY_MIN_LENGTH ? deletions(word).map(key) : [] };
+/**
+ * Keys folded words, each distinct word once: a roster of 10,000 has only a few thousand distinct
+ * name words, and their deletion keys are most of the work. The same word gives the same object, so
+ * the name index can skip words it has already taken in.
+ */
+export function wordKeyer(key: KeyFn): (word: string) => KeyedWord {
+  const seen = new Map<string, KeyedWord>();
+  return (word) => {
+    let k = seen.get(word);
+    if (!k) seen.set(word, (k = { key: key(word), dels: word.length >= FUZZY_MIN_LENGTH ? deletions(word).map(key) : [] }));
+    return k;
+  };
 }
 
 function hashedToken(word: KeyedWord): HashedToken {
@@ -54,21 +72,29 @@ export function hyphenForms(name: string): string[] {
   return out;
 }
 
-/** Keys for a plain name, or undefined when the name has no letters at all. */
-export function keyName(name: string, aliases: readonly string[] | undefined, key: KeyFn): KeyedName | undefined {
+const HYPHEN = /[-‐‑]/u;
+
+/**
+ * Keys for a plain name, or undefined when the name has no letters at all. `keyWord` may be shared
+ * by every name of a compile (see `wordKeyer`).
+ */
+export function keyName(name: string, aliases: readonly string[] | undefined, key: KeyFn, keyWord = wordKeyer(key)): KeyedName | undefined {
   const words = nameWords(name);
   if (words.length === 0) return undefined;
   const first = words[0];
   const last = words.length > 1 ? words[words.length - 1] : undefined;
   const joined = last ? [key(words.join('')), ...(words.length > 2 ? [key(first + last)] : [])] : [];
+  // Most names have no aliases and no hyphen: skip building the empty alias list.
+  const extra = HYPHEN.test(name) ? hyphenForms(name) : [];
+  const written = aliases?.length ? [...aliases, ...extra] : extra;
   return {
-    first: keyWord(first, key),
-    last: last ? keyWord(last, key) : undefined,
-    middle: words.slice(1, -1).map((w) => keyWord(w, key)),
+    first: keyWord(first),
+    last: last ? keyWord(last) : undefined,
+    middle: words.length > 2 ? words.slice(1, -1).map(keyWord) : [],
     firstInitial: key(first[0]),
     lastInitial: last ? key(last[0]) : undefined,
     joined,
-    aliases: [...(aliases ?? []), ...hyphenForms(name)].map((a) => nameWords(a).map((w) => keyWord(w, key))).filter((a) => a.length > 0),
+    aliases: written.length ? written.map((a) => nameWords(a).map(keyWord)).filter((a) => a.length > 0) : [],
   };
 }
 
@@ -103,7 +129,7 @@ export function hashName(name: string, aliases: readonly string[] | undefined, k
   return out;
 }
 
-export function keyPerson(p: Person, key: KeyFn): KeyedName | undefined {
+export function keyPerson(p: Person, key: KeyFn, keyWord = wordKeyer(key)): KeyedName | undefined {
   if (p.hashed) return fromHashedName(p.hashed);
-  return p.name !== undefined ? keyName(p.name, p.aliases, key) : undefined;
+  return p.name !== undefined ? keyName(p.name, p.aliases, key, keyWord) : undefined;
 }
