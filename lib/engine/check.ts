@@ -132,8 +132,9 @@ function onePerSpan(findings: RawFinding[]): RawFinding[] {
 export class Engine {
   readonly compiled: CompiledPolicy;
 
-  constructor(policy: Policy) {
-    this.compiled = compilePolicy(policy);
+  /** `compiled`: the policy compiled already (read back from storage), instead of compiling it here. */
+  constructor(policy: Policy, compiled?: CompiledPolicy) {
+    this.compiled = compiled ?? compilePolicy(policy);
   }
 
   /** Whether the policy's site and surface switches let Second Look run here. */

@@ -6,13 +6,13 @@
 import type { Policy } from '../policy/schema';
 import { TEXT_RULE_IDS, type Severity, type TextRuleId } from '../policy/rule-ids';
 import { hashedKey, plainKey, type KeyFn } from './names/keys';
-import { NameIndex, titleClass, type RosterGroup } from './names/name-index';
+import { NameIndex, titleClass, type NameIndexOptions, type NameTables, type RosterGroup } from './names/name-index';
 import { unpackRosters, type PackedList } from './names/packed-roster';
 import { keyPerson, wordKeyer } from './names/roster';
 import { isFormalFirstName, relatedFirstNames } from './names/diminutives';
 import { RULES } from './rules/catalogue';
 import { schoolPhrases } from './school-names';
-import { PhraseMatcher } from './terms/phrase-matcher';
+import { PhraseMatcher, phraseWords } from './terms/phrase-matcher';
 import { TERM_LISTS, type TermListId } from './terms/term-lists';
 
 export type TermTag =
@@ -47,19 +47,25 @@ const RULE_TERM_LIST: Partial<Record<TextRuleId, TermListId>> = {
   'profession-disclosure': 'profession',
 };
 
-export function compilePolicy(policy: Policy): CompiledPolicy {
-  const warnings: string[] = [];
-  let key: KeyFn = plainKey;
-  let hashUsable = false;
-  if (policy.rosterHash) {
-    try {
-      key = hashedKey(policy.rosterHash.key);
-      hashUsable = true;
-    } catch (e) {
-      warnings.push(`rosterHash.key: ${(e as Error).message} Hashed names cannot be matched.`);
-    }
+/** The key function for the policy's rosters: plain, or the school's keyed hash. */
+function rosterKey(policy: Policy, warnings: string[]): { key: KeyFn; hashUsable: boolean } {
+  if (!policy.rosterHash) return { key: plainKey, hashUsable: false };
+  try {
+    return { key: hashedKey(policy.rosterHash.key), hashUsable: true };
+  } catch (e) {
+    warnings.push(`rosterHash.key: ${(e as Error).message} Hashed names cannot be matched.`);
+    return { key: plainKey, hashUsable: false };
   }
-  const names = new NameIndex({ key, related: relatedFirstNames, isFormal: isFormalFirstName });
+}
+
+function nameIndexOptions(key: KeyFn): NameIndexOptions {
+  return { key, related: relatedFirstNames, isFormal: isFormalFirstName };
+}
+
+/** The rosters' name index; its warnings come before any other in `warnings`. */
+function compileNames(policy: Policy, warnings: string[]): NameIndex {
+  const { key, hashUsable } = rosterKey(policy, warnings);
+  const names = new NameIndex(nameIndexOptions(key));
   const keyWord = wordKeyer(key);
 
   const rosters: [RosterGroup, PackedList, readonly { name?: string; title?: string }[] | undefined][] = [
@@ -83,27 +89,61 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
       else warnings.push(`${field}[${i}] has no letters in its name and is ignored.`);
     });
   }
+  return names;
+}
 
-  const terms = new PhraseMatcher<TermTag>();
+/** A name index read back from storage (see stored-compile.ts), with the key function its policy needs. */
+export function restoredNames(policy: Policy, tables: NameTables): NameIndex {
+  return new NameIndex(nameIndexOptions(rosterKey(policy, []).key), tables);
+}
+
+export function compilePolicy(policy: Policy): CompiledPolicy {
+  const warnings: string[] = [];
+  const names = compileNames(policy, warnings);
+  return assemble(policy, names, termPhrases(policy, warnings), warnings);
+}
+
+/** A phrase for the term matcher: its folded words ("#" for a number) and its tag. */
+export type TermPhrase = readonly [words: readonly string[], tag: TermTag];
+
+/**
+ * Every phrase the term matcher holds, in the order it is built (the order of a trie node's tags):
+ * the built-in lists, the policy's own terms, the school's names. Phrases with no words are left
+ * out, with a warning for those the policy wrote.
+ */
+export function termPhrases(policy: Policy, warnings: string[]): TermPhrase[] {
+  const out: TermPhrase[] = [];
+  const add = (phrase: string, tag: TermTag): boolean => {
+    const words = phraseWords(phrase);
+    if (words.length) out.push([words, tag]);
+    return words.length > 0;
+  };
   for (const [id, list] of Object.entries(TERM_LISTS) as [TermListId, (typeof TERM_LISTS)[TermListId]][]) {
     if (id === 'common-word-names' || id === 'school-name-words' || id === 'profanity-allowlist' || id === 'ambiguous-initials') continue;
     const contextual = new Set(list.needsContext);
     const capitals = new Set((list as { capitalsOnly?: string[] }).capitalsOnly ?? []);
-    for (const t of list.terms) terms.add(t, { list: id, contextual: contextual.has(t), ...(capitals.has(t) ? { capitals: true } : {}) });
+    for (const t of list.terms) add(t, { list: id, contextual: contextual.has(t), ...(capitals.has(t) ? { capitals: true } : {}) });
   }
   for (const [rule, listId] of Object.entries(RULE_TERM_LIST) as [TextRuleId, TermListId][]) {
     (policy.rules?.[rule]?.terms ?? []).forEach((t, i) => {
-      if (!terms.add(t, { list: listId, contextual: false })) warnings.push(`rules.${rule}.terms[${i}] has no words and is ignored.`);
+      if (!add(t, { list: listId, contextual: false })) warnings.push(`rules.${rule}.terms[${i}] has no words and is ignored.`);
     });
   }
   (policy.schoolContextTerms ?? []).forEach((t, i) => {
-    if (!terms.add(t, { list: 'school-context', contextual: false })) warnings.push(`schoolContextTerms[${i}] has no words and is ignored.`);
+    if (!add(t, { list: 'school-context', contextual: false })) warnings.push(`schoolContextTerms[${i}] has no words and is ignored.`);
   });
   for (const p of schoolPhrases(policy.schoolName, policy.schoolAliases ?? [], policy.organisations ?? [])) {
     const tag: TermTag =
       p.kind === 'school-core' ? { list: 'school-core', contextual: true } : { list: p.kind, contextual: false, acronym: p.acronym, partial: p.partial, ambiguous: p.ambiguous };
-    terms.addWords(p.words, tag);
+    if (p.words.length) out.push([p.words, tag]);
   }
+  return out;
+}
+
+/** The compiled policy from its parts, compiled just now or read back from storage (stored-compile.ts). */
+export function assemble(policy: Policy, names: NameIndex, phrases: readonly TermPhrase[], warnings: string[]): CompiledPolicy {
+  const terms = new PhraseMatcher<TermTag>();
+  for (const [words, tag] of phrases) terms.addWords(words, tag);
 
   const rules = {} as Record<TextRuleId, RuleConfig>;
   for (const id of TEXT_RULE_IDS) {

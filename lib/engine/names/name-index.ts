@@ -40,7 +40,7 @@ export interface NameIndexOptions {
 }
 
 /** Roster groups for one table cell, as a bit set (pupil 1, staff 2, formerPupil 4, parent 8). */
-type Groups = number;
+export type Groups = number;
 const GROUP_BITS: Record<RosterGroup, number> = { pupil: 1, staff: 2, formerPupil: 4, parent: 8 };
 const ALL_GROUPS = Object.keys(GROUP_BITS) as RosterGroup[];
 
@@ -58,7 +58,7 @@ interface Unit {
   cands: Candidate[];
 }
 
-interface Sequence {
+export interface Sequence {
   rest: string[];
   groups: Groups;
 }
@@ -99,29 +99,79 @@ function byTitle(cells: Map<TitleClass, Groups> | undefined, written: string): G
   return g;
 }
 
-export class NameIndex {
+/** The index's tables as they are, for storing a compiled index and reading it back (stored-index.ts). */
+export interface NameTables {
   /** first → surname → groups: full names. */
-  private readonly full = new Map<string, Map<string, Groups>>();
+  full: Map<string, Map<string, Groups>>;
   /** first → [middle…, surname] sequences: full names with middle names, and multi-word aliases. */
-  private readonly sequences = new Map<string, { seq: Sequence; form: NameForm }[]>();
+  sequences: Map<string, { seq: Sequence; form: NameForm }[]>;
   /** surname → first initial → groups ("J Smith"). */
-  private readonly initialSurname = new Map<string, Map<string, Groups>>();
+  initialSurname: Map<string, Map<string, Groups>>;
   /** first → surname initial → groups ("Jack S."). */
-  private readonly firstInitial = new Map<string, Map<string, Groups>>();
-  private readonly joined = new Map<string, Groups>();
+  firstInitial: Map<string, Map<string, Groups>>;
+  joined: Map<string, Groups>;
   /** Staff surnames, for "Mrs Jones": surname → title class → groups. */
-  private readonly titled = new Map<string, Map<TitleClass, Groups>>();
+  titled: Map<string, Map<TitleClass, Groups>>;
   /** First names (and one-word aliases) alone: pupils and staff only. */
-  private readonly firstAlone = new Map<string, Groups>();
+  firstAlone: Map<string, Groups>;
   /** Every roster word, and each long word's one-letter deletions → the words they came from. */
-  private readonly words = new Set<string>();
-  private readonly deletionsOf = new Map<string, string[]>();
+  words: Set<string>;
+  deletionsOf: Map<string, string[]>;
+  people: number;
+}
+
+export function emptyNameTables(): NameTables {
+  return {
+    full: new Map(),
+    sequences: new Map(),
+    initialSurname: new Map(),
+    firstInitial: new Map(),
+    joined: new Map(),
+    titled: new Map(),
+    firstAlone: new Map(),
+    words: new Set(),
+    deletionsOf: new Map(),
+    people: 0,
+  };
+}
+
+export class NameIndex {
+  private readonly full: NameTables['full'];
+  private readonly sequences: NameTables['sequences'];
+  private readonly initialSurname: NameTables['initialSurname'];
+  private readonly firstInitial: NameTables['firstInitial'];
+  private readonly joined: NameTables['joined'];
+  private readonly titled: NameTables['titled'];
+  private readonly firstAlone: NameTables['firstAlone'];
+  private readonly words: NameTables['words'];
+  private readonly deletionsOf: NameTables['deletionsOf'];
   private readonly delsTaken = new Set<readonly string[]>();
   private readonly candidateCache = new Map<string, Candidate[]>();
   private readonly fuzzyCache = new Map<string, Candidate[]>();
-  private people = 0;
+  private people: number;
 
-  constructor(private readonly options: NameIndexOptions) {}
+  /** `tables`: an index read back from storage; a new index starts empty. */
+  constructor(
+    private readonly options: NameIndexOptions,
+    tables: NameTables = emptyNameTables(),
+  ) {
+    this.full = tables.full;
+    this.sequences = tables.sequences;
+    this.initialSurname = tables.initialSurname;
+    this.firstInitial = tables.firstInitial;
+    this.joined = tables.joined;
+    this.titled = tables.titled;
+    this.firstAlone = tables.firstAlone;
+    this.words = tables.words;
+    this.deletionsOf = tables.deletionsOf;
+    this.people = tables.people;
+  }
+
+  /** The tables themselves (not copies), for storing the index. */
+  tables(): NameTables {
+    const { full, sequences, initialSurname, firstInitial, joined, titled, firstAlone, words, deletionsOf, people } = this;
+    return { full, sequences, initialSurname, firstInitial, joined, titled, firstAlone, words, deletionsOf, people };
+  }
 
   get size(): number {
     return this.people;
