@@ -16,7 +16,9 @@ export default defineBackground({
   type: 'module',
   main() {
     const storage = { managed: browser.storage.managed, local: browser.storage.local };
-    const checks = new CheckService(browser.storage.local);
+    // storage.session (memory only, worker-side only) keeps the compiled roster index across the
+    // worker's restarts; Firefox before 115 has none, and compiles on each start.
+    const checks = new CheckService(browser.storage.local, browser.storage.session);
     // Photos attached in a page: metadata here, faces and text in a document (offscreen, or a frame in Firefox).
     // The Firefox build carries no face or text models (their bundles use the Function constructor,
     // which Mozilla's review refuses): there, photos are checked by their metadata only.

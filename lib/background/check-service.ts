@@ -13,6 +13,7 @@ import { allowedScopes, surroundings } from './answer-scope';
 import { Exceptions } from './exceptions';
 import { workingHoursNote } from './working-hours';
 import { officialAccount } from './official-accounts';
+import { CompiledCache, policyKey, type SessionArea } from './compiled-cache';
 
 /** Rules where a false match is about who or what a name refers to: the card offers "This isn't …". */
 export const ANSWERABLE_RULES = new Set(['pupil-mention', 'colleague-mention', 'school-mention']);
@@ -45,30 +46,64 @@ export class CheckService {
    * memory only: typed text is never stored.
    */
   private cache = new AnalysisCache();
+  /** Key of the policy `engine` was built from (compiled-cache.ts). */
+  private engineKey?: string;
+  /** The newest policy's engine being built; builds run one after another. */
+  private building?: Promise<void>;
+  private generation = 0;
   private loading?: Promise<void>;
+  private readonly compiledCache: CompiledCache;
   readonly exceptions: Exceptions;
   /** Loaded once per worker start, whichever comes first: a check or the policy refresh. */
   private readonly exceptionsLoaded: Promise<void>;
 
-  constructor(private readonly local: Pick<Storage.StorageArea, 'get' | 'set'>) {
+  /** `session`: where the compiled policy survives the worker's restarts (storage.session), if there is one. */
+  constructor(
+    private readonly local: Pick<Storage.StorageArea, 'get' | 'set'>,
+    session?: SessionArea,
+  ) {
+    this.compiledCache = new CompiledCache(session);
     this.exceptions = new Exceptions(local);
     this.exceptionsLoaded = this.exceptions.load().catch((error: unknown) => console.warn('Second Look: could not read exceptions', error));
   }
 
-  /** Use the policy now in force (called by the background whenever it changes). */
+  /** Use the policy now in force (called by the background whenever it changes, and on every wake-up). */
   apply(state: PolicyState | undefined): void {
-    this.engine = createEngine(state?.policy ?? DEFAULT_POLICY);
+    const policy = state?.policy ?? DEFAULT_POLICY;
+    const generation = ++this.generation;
+    this.building = (this.building ?? Promise.resolve())
+      .then(() => this.build(policy, generation))
+      .catch((error: unknown) => console.warn('Second Look: could not build the engine', error));
+  }
+
+  private async build(policy: Policy, generation: number): Promise<void> {
+    if (generation !== this.generation) return; // a newer policy came in meanwhile
+    let key: string | undefined;
+    try {
+      key = await policyKey(policy);
+    } catch {
+      key = undefined; // no digest here: compile, and keep nothing
+    }
+    if (key !== undefined && key === this.engineKey) return; // the same policy read again, as on each wake-up
+    const engine = key === undefined ? createEngine(policy) : await this.compiledCache.engine(policy, key);
+    if (generation !== this.generation) return;
+    this.engine = engine;
+    this.engineKey = key;
+    // The cache holds pieces analysed under the old policy's roster and terms.
     this.cache = new AnalysisCache();
   }
 
   private async ready(): Promise<void> {
     await this.exceptionsLoaded;
-    if (this.engine) return;
-    // The worker may have been asleep: take the policy from storage, as the background left it.
-    this.loading ??= this.local.get(STORAGE_KEYS.state).then((got) => {
-      if (!this.engine) this.apply((got as Record<string, PolicyState | undefined>)[STORAGE_KEYS.state]);
-    });
-    await this.loading;
+    if (!this.engine && !this.building) {
+      // The worker may have been asleep: take the policy from storage, as the background left it.
+      this.loading ??= this.local.get(STORAGE_KEYS.state).then((got) => {
+        if (!this.engine && !this.building) this.apply((got as Record<string, PolicyState | undefined>)[STORAGE_KEYS.state]);
+      });
+      await this.loading;
+    }
+    // Until the newest policy's engine is in place (apply may be called again while waiting).
+    for (let b = this.building; b; b = this.building === b ? undefined : this.building) await b;
   }
 
   /**

@@ -30,6 +30,7 @@ describe('the background check service', () => {
   it('passes the person a message goes to on to the engine, as short plain strings', async () => {
     const service = new CheckService(memoryArea({ [STORAGE_KEYS.state]: state }) as never);
     service.apply(state);
+    await service.handle({ type: 'second-look:warm' }); // the engine is built asynchronously
     const seen: unknown[] = [];
     const engine = (service as unknown as { engine: { inspect: (t: string, o: unknown) => unknown } }).engine;
     const real = engine.inspect.bind(engine);
