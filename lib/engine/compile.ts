@@ -106,24 +106,36 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
 /** A phrase for the term matcher: its folded words ("#" for a number) and its tag. */
 export type TermPhrase = readonly [words: readonly string[], tag: TermTag];
 
+let builtIn: readonly TermPhrase[] | undefined;
+
+/** The built-in term lists' phrases, the same for every policy: folded once per worker start. */
+function builtInPhrases(): readonly TermPhrase[] {
+  if (builtIn) return builtIn;
+  const out: TermPhrase[] = [];
+  for (const [id, list] of Object.entries(TERM_LISTS) as [TermListId, (typeof TERM_LISTS)[TermListId]][]) {
+    if (id === 'common-word-names' || id === 'school-name-words' || id === 'profanity-allowlist' || id === 'ambiguous-initials') continue;
+    const contextual = new Set(list.needsContext);
+    const capitals = new Set((list as { capitalsOnly?: string[] }).capitalsOnly ?? []);
+    for (const t of list.terms) {
+      const words = phraseWords(t);
+      if (words.length) out.push([words, { list: id, contextual: contextual.has(t), ...(capitals.has(t) ? { capitals: true } : {}) }]);
+    }
+  }
+  return (builtIn = out);
+}
+
 /**
  * Every phrase the term matcher holds, in the order it is built (the order of a trie node's tags):
  * the built-in lists, the policy's own terms, the school's names. Phrases with no words are left
  * out, with a warning for those the policy wrote.
  */
 export function termPhrases(policy: Policy, warnings: string[]): TermPhrase[] {
-  const out: TermPhrase[] = [];
+  const out: TermPhrase[] = [...builtInPhrases()];
   const add = (phrase: string, tag: TermTag): boolean => {
     const words = phraseWords(phrase);
     if (words.length) out.push([words, tag]);
     return words.length > 0;
   };
-  for (const [id, list] of Object.entries(TERM_LISTS) as [TermListId, (typeof TERM_LISTS)[TermListId]][]) {
-    if (id === 'common-word-names' || id === 'school-name-words' || id === 'profanity-allowlist' || id === 'ambiguous-initials') continue;
-    const contextual = new Set(list.needsContext);
-    const capitals = new Set((list as { capitalsOnly?: string[] }).capitalsOnly ?? []);
-    for (const t of list.terms) add(t, { list: id, contextual: contextual.has(t), ...(capitals.has(t) ? { capitals: true } : {}) });
-  }
   for (const [rule, listId] of Object.entries(RULE_TERM_LIST) as [TextRuleId, TermListId][]) {
     (policy.rules?.[rule]?.terms ?? []).forEach((t, i) => {
       if (!add(t, { list: listId, contextual: false })) warnings.push(`rules.${rule}.terms[${i}] has no words and is ignored.`);

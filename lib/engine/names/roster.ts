@@ -31,8 +31,12 @@ function foldWord(w: string): string {
   return PLAIN_WORD.test(w) ? w.toLowerCase() : tokenise(w).map((t) => t.norm).join('');
 }
 
+/** A name of plain ASCII words and single spaces, most of a roster: its folded words are its lower-case words. */
+const PLAIN_NAME = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+
 /** A written name as folded words: "Mary-Jane O'Brien" → ["maryjane", "obrien"]. */
 export function nameWords(name: string): string[] {
+  if (PLAIN_NAME.test(name)) return name.toLowerCase().split(' ');
   return name
     .split(/[\s,]+/u)
     .map(foldWord)

@@ -92,11 +92,15 @@ export class PhraseMatcher<T> {
   }
 }
 
+const PLAIN_PHRASE = /^[a-z]+(?: [a-z]+)*$/;
+
 /**
  * A term as the words the tokeniser would produce. "#" stands for a number, also when glued to
  * letters: "y#" is Y6, "year #s" is "Year 9s".
  */
 export function phraseWords(phrase: string): string[] {
+  // Most terms are lower-case words and single spaces, which the tokeniser leaves as they are.
+  if (PLAIN_PHRASE.test(phrase)) return phrase.split(' ');
   const out: string[] = [];
   for (const part of phrase.split(/\s+/u)) {
     for (const piece of part.split(/(#)/u)) {
