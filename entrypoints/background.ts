@@ -15,7 +15,7 @@ import { refreshPolicyState, STORAGE_KEYS } from '../lib/policy/store';
 export default defineBackground({
   type: 'module',
   main() {
-    const storage = { managed: browser.storage.managed, local: browser.storage.local };
+    const storage = { managed: browser.storage.managed, local: browser.storage.local, session: browser.storage.session };
     // storage.session (memory only, worker-side only) keeps the compiled roster index across the
     // worker's restarts; Firefox before 115 has none, and compiles on each start.
     const checks = new CheckService(browser.storage.local, browser.storage.session);

@@ -12,6 +12,7 @@ import type { Storage } from 'webextension-polyfill';
 import { createEngine, Engine } from '../engine/check';
 import { STORED_INDEX_VERSION } from '../engine/names/stored-index';
 import { restoreCompiled, storeCompiled, type StoredCompile } from '../engine/stored-compile';
+import { jsonDigest } from '../policy/digest';
 import type { Policy } from '../policy/schema';
 
 export const COMPILED_KEY = 'compiledPolicy';
@@ -24,12 +25,8 @@ interface Entry {
 }
 
 /** SHA-256 (hex) of the policy's JSON and the stored format's version. */
-export async function policyKey(policy: Policy): Promise<string> {
-  const bytes = new TextEncoder().encode(`${STORED_INDEX_VERSION}\n${JSON.stringify(policy)}`);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  let hex = '';
-  for (const b of digest) hex += b.toString(16).padStart(2, '0');
-  return hex;
+export function policyKey(policy: Policy): Promise<string> {
+  return jsonDigest(policy, `compiled-${STORED_INDEX_VERSION}`);
 }
 
 export class CompiledCache {

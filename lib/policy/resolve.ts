@@ -18,6 +18,11 @@ export interface SourceInput {
   raw: unknown;
   /** The last copy of this source that validated, if any. */
   lastGood?: Policy;
+  /**
+   * Set when `raw` is the very copy `lastGood` was validated from (store.ts keeps digests): its
+   * problems then, so it is not validated again.
+   */
+  known?: PolicyIssue[];
 }
 
 export interface ResolvedPolicy {
@@ -38,6 +43,7 @@ function isEmpty(raw: unknown): boolean {
 
 function pick(input: SourceInput): { policy?: Policy; issues: PolicyIssue[]; fresh?: Policy } {
   if (isEmpty(input.raw)) return { policy: undefined, issues: [] };
+  if (input.known && input.lastGood) return { policy: input.lastGood, issues: input.known };
   const result = validatePolicy(input.raw);
   if (result.policy) return { policy: result.policy, issues: result.issues, fresh: result.policy };
   return { policy: input.lastGood, issues: result.issues };

@@ -5,7 +5,9 @@
  * whenever either source changes.
  */
 import type { Storage } from 'webextension-polyfill';
+import { jsonDigest } from './digest';
 import { resolvePolicy } from './resolve';
+import type { PolicyIssue } from './validate';
 import { STORAGE_KEYS, type ManagedRead, type PolicyState } from './storage-keys';
 import type { Policy } from './schema';
 
@@ -14,6 +16,35 @@ export { STORAGE_KEYS, type PolicyState } from './storage-keys';
 export interface PolicyStorage {
   managed?: Pick<Storage.StorageArea, 'get'>;
   local: Pick<Storage.StorageArea, 'get' | 'set'>;
+  /**
+   * storage.session, if there is one: digests of the source copies last validated, so the refresh on
+   * every wake-up of the worker does not validate the same roster again. Emptied when the browser
+   * closes and when the extension is updated, so a new version always validates afresh.
+   */
+  session?: Pick<Storage.StorageArea, 'get' | 'set'>;
+}
+
+/** storage.session key: per source, the digest of the copy last validated and its problems. */
+export const VALIDATED_KEY = 'validatedPolicySources';
+
+type ValidatedRecords = Partial<Record<'managed' | 'personal', { digest: string; issues: PolicyIssue[] }>>;
+
+async function digestOf(raw: unknown): Promise<string | undefined> {
+  if (isEmptyPolicy(raw)) return undefined;
+  try {
+    return await jsonDigest(raw, 'policy-source');
+  } catch {
+    return undefined; // no digest here: validate
+  }
+}
+
+async function readValidated(session: PolicyStorage['session']): Promise<ValidatedRecords> {
+  try {
+    const got = session ? ((await session.get(VALIDATED_KEY)) as Record<string, unknown>)[VALIDATED_KEY] : undefined;
+    return got && typeof got === 'object' ? (got as ValidatedRecords) : {};
+  } catch {
+    return {};
+  }
 }
 
 const SLOW = Symbol('managed policy not read yet');
@@ -75,10 +106,15 @@ export async function refreshPolicyState(storage: PolicyStorage, options: Refres
   const lastGoodManaged = local[STORAGE_KEYS.lastGoodManaged] as Policy | undefined;
   if (managed === SLOW) void reading.then(() => onManagedLate?.());
   const keptUnreadable = managed === UNREADABLE && lastGoodManaged !== undefined;
+  // Never block on managed storage: until it answers, the cached copy stands in for it.
+  const managedRaw = managed === SLOW || keptUnreadable ? lastGoodManaged : managed === UNREADABLE ? undefined : managed;
+  const personalRaw = local[STORAGE_KEYS.personal];
+  const lastGoodPersonal = local[STORAGE_KEYS.lastGoodPersonal] as Policy | undefined;
+  const [records, managedDigest, personalDigest] = await Promise.all([readValidated(storage.session), digestOf(managedRaw), digestOf(personalRaw)]);
+  const known = (source: 'managed' | 'personal', digest: string | undefined) => (digest !== undefined && records[source]?.digest === digest ? records[source]!.issues : undefined);
   const resolved = resolvePolicy(
-    // Never block on managed storage: until it answers, the cached copy stands in for it.
-    { raw: managed === SLOW || keptUnreadable ? lastGoodManaged : managed === UNREADABLE ? undefined : managed, lastGood: lastGoodManaged },
-    { raw: local[STORAGE_KEYS.personal], lastGood: local[STORAGE_KEYS.lastGoodPersonal] as Policy | undefined },
+    { raw: managedRaw, lastGood: lastGoodManaged, known: known('managed', managedDigest) },
+    { raw: personalRaw, lastGood: lastGoodPersonal, known: known('personal', personalDigest) },
   );
   const { newLastGood, ...rest } = resolved;
   const previous = (local[STORAGE_KEYS.state] as PolicyState | undefined)?.managedRead;
@@ -93,5 +129,14 @@ export async function refreshPolicyState(storage: PolicyStorage, options: Refres
   if (newLastGood.managed) writes[STORAGE_KEYS.lastGoodManaged] = newLastGood.managed;
   if (newLastGood.personal) writes[STORAGE_KEYS.lastGoodPersonal] = newLastGood.personal;
   await storage.local.set(writes);
+  // Only copies that validated just now, once their last good copy is written: a copy is only ever
+  // taken as known when its last good copy is its own validated form.
+  const issuesOf = (source: 'managed' | 'personal') => resolved.issues.find((g) => g.source === source)?.issues ?? [];
+  const fresh: ValidatedRecords = { ...records };
+  if (newLastGood.managed) fresh.managed = managedDigest ? { digest: managedDigest, issues: issuesOf('managed') } : undefined;
+  if (newLastGood.personal) fresh.personal = personalDigest ? { digest: personalDigest, issues: issuesOf('personal') } : undefined;
+  if (storage.session && (fresh.managed !== records.managed || fresh.personal !== records.personal)) {
+    await storage.session.set({ [VALIDATED_KEY]: fresh }).catch(() => undefined);
+  }
   return state;
 }
