@@ -12,6 +12,7 @@ import type { SiteOverride } from '../policy/schema';
 import { STORAGE_KEYS, type PolicyState } from '../policy/storage-keys';
 import type { SiteAdapter } from '../sites/types';
 import { AttachmentWatcher } from './attachments';
+import { installBenchProbe } from './bench-probe';
 import { Checker } from './checker';
 import { ContactWatcher } from './contacts';
 import { LocalCounts } from './counts';
@@ -358,6 +359,7 @@ function insideEditor(node: Node): boolean {
 
 /** Entry point for each site's content script. */
 export function runOnSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+  if (import.meta.env.MODE === 'bench') installBenchProbe();
   try {
     const runtime = new PageRuntime(ctx, adapter);
     // The content scripts run at document_start so that attaching a photo is seen from the first
