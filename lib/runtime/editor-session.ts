@@ -103,7 +103,6 @@ export class EditorSession {
     this.side = new SideFindings(() => this.sideChanged(), host.uploadsOnAttach ?? false);
     const opts = { signal: this.abort.signal, passive: true };
     const check = () => this.check();
-    editor.addEventListener('input', check, opts);
     editor.addEventListener('focus', () => {
       this.lastActive = performance.now();
       chooseSpotlight(this);
@@ -111,10 +110,13 @@ export class EditorSession {
       this.check();
     }, opts);
     if (isTextField(editor)) {
+      editor.addEventListener('input', check, opts);
       // React writes a cleared value with no event: re-read on the keys and focus that follow.
       editor.addEventListener('keyup', check, opts);
       editor.addEventListener('change', check, opts);
     } else {
+      // Every change to a contenteditable's text is a change to its DOM: the observer sees each one
+      // (reading the editor again on its input event too would walk a long post twice per keystroke).
       this.observer = new MutationObserver(check);
       this.observer.observe(editor, { subtree: true, childList: true, characterData: true });
     }

@@ -66,6 +66,12 @@ export class Overlay {
   /** The whole card's size, measured when its content last changed, and the viewport width it was measured at. */
   private fullSize?: Size & { viewport: number };
   private outOfView = new Set<string>();
+  /** What the last placement was made from; the same again (the editor did not move, nothing changed) is skipped. */
+  private placedFrom?: { key: string; controls: Element[] };
+  /** The card's content when `fullSize` was measured: a keystroke that changes nothing on it keeps the measure. */
+  private sizedFor = '';
+  /** Where a text field's flagged words were last measured, relative to the field (laying out a copy is costly). */
+  private fieldMeasures = new Map<string, { from: string; rects: Box[] }>();
 
   /** `keepClear` gives the site's send controls near the editor: the card never covers them. */
   constructor(
@@ -95,7 +101,11 @@ export class Overlay {
     this.marks = marks;
     this.visible = props.findings.length > 0 || marks.length > 0;
     if (!props.findings.length || props.findings.map((f) => f.key).join('|') !== before) this.expanded = props.holding && this.expanded;
-    this.fullSize = undefined;
+    const content = cardContent(props);
+    if (content !== this.sizedFor) this.fullSize = undefined;
+    this.sizedFor = content;
+    this.placedFrom = undefined;
+    for (const id of this.fieldMeasures.keys()) if (!marks.some((m) => `${m.start}:${m.end}` === id)) this.fieldMeasures.delete(id);
     if (!this.host.isConnected) this.container().append(this.host);
     this.renderCard();
     const said = props.findings.length ? `Second Look: ${headline(props.findings)} Press ${SHORTCUT_SPOKEN} to read it.` : '';
@@ -128,6 +138,7 @@ export class Overlay {
   }
 
   private expand(focus: boolean): void {
+    this.placedFrom = undefined;
     this.expanded = true;
     this.compact = false;
     this.renderCard();
@@ -135,16 +146,26 @@ export class Overlay {
     if (focus) this.focusMessage();
   }
 
-  /** Place the card, draw the marks and the margin markers. */
+  /**
+   * Place the card, draw the marks and the margin markers. Called on every keystroke, scroll and
+   * page change: when the editor's box, its scroll, the viewport, the controls kept clear and the
+   * card's content are all as they were last time, everything is already where it belongs.
+   */
   position(): void {
-    this.marksEl.replaceChildren();
     if (!this.visible || !this.editor.isConnected) {
+      this.marksEl.replaceChildren();
       this.anchor.style.display = 'none';
       placedCards.delete(this.anchor);
+      this.placedFrom = undefined;
       return;
     }
     const r = this.editor.getBoundingClientRect();
     const vp = viewport();
+    const controls = this.keepClear();
+    const key = [r.left, r.top, r.width, r.height, vp.width, vp.height, this.editor.scrollTop, this.editor.scrollLeft, placedCards.size].join(',');
+    if (this.placedFrom?.key === key && this.placedFrom.controls === controls) return;
+    this.placedFrom = { key, controls };
+    this.marksEl.replaceChildren();
     const seen = intersect(r, { left: 0, top: 0, right: vp.width, bottom: vp.height });
     const rects = this.marks.map((m) => this.rectsFor(m));
     this.drawMarks(r, rects);
@@ -155,10 +176,10 @@ export class Overlay {
       this.fullSize = undefined;
       this.renderCard();
     }
-    this.placeCard(r, seen, vp);
+    this.placeCard(r, seen, vp, controls);
   }
 
-  private drawMarks(r: DOMRect, rects: DOMRect[][]): void {
+  private drawMarks(r: DOMRect, rects: Box[][]): void {
     this.marks.forEach((mark, i) => {
       for (const rect of rects[i]) {
         // Clip to the editor's box: text scrolled out of the editor gets no mark.
@@ -176,7 +197,7 @@ export class Overlay {
    * top or bottom edge of what is in view when the word is scrolled away. Decoration only: the card
    * says the same, with "Show" for words out of view.
    */
-  private drawMarkers(r: DOMRect, seen: Box | undefined, rects: DOMRect[][], vp: Size): void {
+  private drawMarkers(r: DOMRect, seen: Box | undefined, rects: Box[][], vp: Size): void {
     if (!seen || !this.marks.length) return;
     const long = r.height >= LONG_EDITOR || this.editor.scrollHeight > this.editor.clientHeight + 2 || seen.bottom - seen.top < r.height - 1;
     if (!long) return;
@@ -192,7 +213,7 @@ export class Overlay {
     });
   }
 
-  private placeCard(r: DOMRect, seen: Box | undefined, vp: Size): void {
+  private placeCard(r: DOMRect, seen: Box | undefined, vp: Size, controls: Element[]): void {
     placedCards.delete(this.anchor);
     const holding = this.props?.holding ?? false;
     if (!this.anchor.firstChild || (!seen && !holding)) {
@@ -201,7 +222,7 @@ export class Overlay {
       return;
     }
     this.anchor.style.display = 'block';
-    const { hard, soft } = this.obstacles(r);
+    const { hard, soft } = this.obstacles(r, controls);
     const input = { editor: r, viewport: vp, hard, soft };
     // Measured and first tried at the card's own width; narrower only below, if that is what fits.
     this.anchor.style.width = '';
@@ -248,7 +269,7 @@ export class Overlay {
   }
 
   /** What the card must keep clear (the editor's text, the send controls, the form's other fields, other cards) and should. */
-  private obstacles(r: DOMRect): { hard: Box[]; soft: Box[] } {
+  private obstacles(r: DOMRect, keepClear: Element[]): { hard: Box[]; soft: Box[] } {
     const hard: Box[] = [];
     const soft: Box[] = [];
     if (isTextField(this.editor)) hard.push(r);
@@ -256,7 +277,7 @@ export class Overlay {
       soft.push(r);
       hard.push(...this.textBoxes(r));
     }
-    const controls = new Set<Element>(this.keepClear());
+    const controls = new Set<Element>(keepClear);
     const form = this.editor.closest('form, [role="form"]');
     const dialog = form ? null : this.editor.closest('[role="dialog"], dialog');
     const around = form ?? dialog;
@@ -282,18 +303,33 @@ export class Overlay {
     return lines;
   }
 
-  private rectsFor(mark: Mark): DOMRect[] {
+  private rectsFor(mark: Mark): Box[] {
     if (isTextField(this.editor)) return this.fieldRects(this.editor, mark);
     const range = rangeFor(this.read, mark.start, mark.end);
     return range ? [...range.getClientRects()] : [];
   }
 
-  /** Text fields have no DOM for their text: measure the words in a copy laid out the same way. */
-  private fieldRects(field: HTMLTextAreaElement | HTMLInputElement, mark: Mark): DOMRect[] {
-    const span = this.layOutCopy(field, mark);
-    const rects = [...span.getClientRects()];
-    this.mirror.replaceChildren();
-    return rects;
+  /**
+   * Text fields have no DOM for their text: measure the words in a copy laid out the same way. A
+   * word's place depends only on the text up to the end of its line's last word before it wraps, the
+   * field's size and its scroll: typing after it does not move it, so it is measured again only when
+   * those change (laying out the copy forces a layout of the page on every keystroke otherwise).
+   */
+  private fieldRects(field: HTMLTextAreaElement | HTMLInputElement, mark: Mark): Box[] {
+    const r = field.getBoundingClientRect();
+    const text = field.value;
+    const wordEnd = text.slice(mark.end).search(/\s/);
+    const from = `${r.width},${r.height},${field.scrollTop},${field.scrollLeft}\u0000${text.slice(0, wordEnd < 0 ? text.length : mark.end + wordEnd)}`;
+    const id = `${mark.start}:${mark.end}`;
+    let known = this.fieldMeasures.get(id);
+    if (known?.from !== from) {
+      const span = this.layOutCopy(field, mark);
+      const rects = [...span.getClientRects()].map((x) => ({ left: x.left - r.left, top: x.top - r.top, right: x.right - r.left, bottom: x.bottom - r.top }));
+      this.mirror.replaceChildren();
+      known = { from, rects };
+      this.fieldMeasures.set(id, known);
+    }
+    return known.rects.map((x) => ({ left: x.left + r.left, top: x.top + r.top, right: x.right + r.left, bottom: x.bottom + r.top }));
   }
 
   private layOutCopy(field: HTMLTextAreaElement | HTMLInputElement, mark: Pick<Mark, 'start' | 'end'>): HTMLSpanElement {
@@ -371,6 +407,11 @@ export class Overlay {
 function viewport(): Size {
   const root = document.documentElement;
   return { width: root.clientWidth || window.innerWidth, height: root.clientHeight || window.innerHeight };
+}
+
+/** What the card shows (not its handlers): when this is unchanged, so is the card's size. */
+function cardContent(p: WarningCardProps): string {
+  return JSON.stringify([p.findings, p.surface, p.holding, p.official]);
 }
 
 function sameSet(a: Set<string>, b: Set<string>): boolean {

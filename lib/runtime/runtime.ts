@@ -41,6 +41,10 @@ export class PageRuntime {
   private readonly account: SignedInAccount;
   private readonly officialNotes = new OfficialNotes(browser.storage.local);
   private readonly attachments: AttachmentWatcher;
+  /** Bumped when the page's DOM changes outside its editors (or the route or hooks change): what was read of it may be stale. */
+  private pageVersion = 0;
+  /** Each editor's send controls as last found, and the page version they were found at. */
+  private readonly controlsFound = new WeakMap<Element, { version: number; hooks: PageHooks; controls: Element[] }>();
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -133,10 +137,12 @@ export class PageRuntime {
     // editor shifts it without a scroll or resize: follow it (batched to one update per frame).
     const observer = new MutationObserver((records) => {
       this.sweep();
+      // Keystrokes change only the editor's own DOM: no request list, profile or send control appears there.
+      const outside = records.some((r) => !insideEditor(r.target));
+      if (outside) this.pageVersion++;
       this.positionAll();
       this.scheduleProfileScan();
-      // Keystrokes change only the editor's own DOM: no request list or profile appears there.
-      if (records.some((r) => !insideEditor(r.target))) this.contacts.schedule();
+      if (outside) this.contacts.schedule();
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });
     ctx.onInvalidated(() => observer.disconnect());
@@ -172,7 +178,7 @@ export class PageRuntime {
       session = new EditorSession(editor, surface, {
         checker: this.checker,
         counts: this.counts,
-        controlsNear: (el) => this.controlsNear(el),
+        controlsNear: (el) => this.controlsNearNow(el),
         recipientFor: (el, s) => this.recipientFor(el, s),
         account: () => this.account.current(),
         firstTimeOfficial: (account) => this.officialNotes.firstTime(account),
@@ -286,6 +292,20 @@ export class PageRuntime {
   }
 
   /**
+   * The same, for placing the card: found again only when the page changed outside its editors.
+   * The card is placed on every keystroke, and the climb reads a good part of the page each time;
+   * keystrokes change only the editor's own DOM. The same array while nothing changed, so the
+   * overlay can tell that nothing it keeps clear of changed either.
+   */
+  private controlsNearNow(editor: Element): Element[] {
+    const known = this.controlsFound.get(editor);
+    if (known && known.version === this.pageVersion && known.hooks === this.hooks) return known.controls;
+    const controls = this.controlsNear(editor);
+    this.controlsFound.set(editor, { version: this.pageVersion, hooks: this.hooks, controls });
+    return controls;
+  }
+
+  /**
    * Who a message goes to, from the chat's header, for the engine's personal-info rule. Read at most
    * once a second per editor: checks run on every keystroke, and the header does not change mid-word.
    */
@@ -314,6 +334,7 @@ export class PageRuntime {
   }
 
   private onRouteChange(): void {
+    this.pageVersion++;
     this.sweep();
     // Single-page apps can switch the page's language without a reload.
     this.refreshHooks();
