@@ -70,6 +70,8 @@ export class Overlay {
   private placedFrom?: { key: string; controls: Element[] };
   /** The card's content when `fullSize` was measured: a keystroke that changes nothing on it keeps the measure. */
   private sizedFor = '';
+  /** The card's content, the marks and the text they sit in, as last drawn. */
+  private drawnFor = '';
   /** Where a text field's flagged words were last measured, relative to the field (laying out a copy is costly). */
   private fieldMeasures = new Map<string, { from: string; rects: Box[] }>();
 
@@ -104,10 +106,16 @@ export class Overlay {
     const content = cardContent(props);
     if (content !== this.sizedFor) this.fullSize = undefined;
     this.sizedFor = content;
-    this.placedFrom = undefined;
-    for (const id of this.fieldMeasures.keys()) if (!marks.some((m) => `${m.start}:${m.end}` === id)) this.fieldMeasures.delete(id);
-    if (!this.host.isConnected) this.container().append(this.host);
-    this.renderCard();
+    // Typing after the flagged words changes neither the card nor where the words are: nothing to draw again.
+    const drawn = `${content}\u0000${marksDrawn(read.text, marks)}`;
+    const same = drawn === this.drawnFor && this.host.isConnected;
+    this.drawnFor = drawn;
+    if (!same) {
+      this.placedFrom = undefined;
+      for (const id of this.fieldMeasures.keys()) if (!marks.some((m) => `${m.start}:${m.end}` === id)) this.fieldMeasures.delete(id);
+      if (!this.host.isConnected) this.container().append(this.host);
+      this.renderCard();
+    }
     const said = props.findings.length ? `Second Look: ${headline(props.findings)} Press ${SHORTCUT_SPOKEN} to read it.` : '';
     if (said !== this.lastAnnounced) {
       this.live.textContent = said;
@@ -139,6 +147,7 @@ export class Overlay {
 
   private expand(focus: boolean): void {
     this.placedFrom = undefined;
+    this.drawnFor = '';
     this.expanded = true;
     this.compact = false;
     this.renderCard();
@@ -148,8 +157,8 @@ export class Overlay {
 
   /**
    * Place the card, draw the marks and the margin markers. Called on every keystroke, scroll and
-   * page change: when the editor's box, its scroll, the viewport, the controls kept clear and the
-   * card's content are all as they were last time, everything is already where it belongs.
+   * page change: when the editor's box, its scroll, the viewport, the controls kept clear (and their
+   * boxes) and the card's content are all as they were last time, everything is already where it belongs.
    */
   position(): void {
     if (!this.visible || !this.editor.isConnected) {
@@ -162,8 +171,13 @@ export class Overlay {
     const r = this.editor.getBoundingClientRect();
     const vp = viewport();
     const controls = this.keepClear();
-    const key = [r.left, r.top, r.width, r.height, vp.width, vp.height, this.editor.scrollTop, this.editor.scrollLeft, placedCards.size].join(',');
-    if (this.placedFrom?.key === key && this.placedFrom.controls === controls) return;
+    // The controls' boxes too: a site that re-renders beside the editor can move its send button.
+    const boxes = controls.map((c) => {
+      const b = c.getBoundingClientRect();
+      return `${b.left},${b.top},${b.width},${b.height}`;
+    });
+    const key = [r.left, r.top, r.width, r.height, vp.width, vp.height, this.editor.scrollTop, this.editor.scrollLeft, placedCards.size, ...boxes].join(',');
+    if (this.placedFrom?.key === key && sameElements(this.placedFrom.controls, controls)) return;
     this.placedFrom = { key, controls };
     this.marksEl.replaceChildren();
     const seen = intersect(r, { left: 0, top: 0, right: vp.width, bottom: vp.height });
@@ -409,9 +423,20 @@ function viewport(): Size {
   return { width: root.clientWidth || window.innerWidth, height: root.clientHeight || window.innerHeight };
 }
 
+/** The marks and the text up to the end of the word after the last of them (text after that does not move them). */
+function marksDrawn(text: string, marks: Mark[]): string {
+  const end = Math.max(0, ...marks.map((m) => m.end));
+  const wordEnd = text.slice(end).search(/\s/);
+  return `${marks.map((m) => `${m.key}@${m.start}-${m.end}:${m.severity}`).join('|')}\u0000${text.slice(0, wordEnd < 0 ? text.length : end + wordEnd)}`;
+}
+
 /** What the card shows (not its handlers): when this is unchanged, so is the card's size. */
 function cardContent(p: WarningCardProps): string {
   return JSON.stringify([p.findings, p.surface, p.holding, p.official]);
+}
+
+function sameElements(a: Element[], b: Element[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function sameSet(a: Set<string>, b: Set<string>): boolean {

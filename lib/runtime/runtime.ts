@@ -294,8 +294,7 @@ export class PageRuntime {
   /**
    * The same, for placing the card: found again only when the page changed outside its editors.
    * The card is placed on every keystroke, and the climb reads a good part of the page each time;
-   * keystrokes change only the editor's own DOM. The same array while nothing changed, so the
-   * overlay can tell that nothing it keeps clear of changed either.
+   * keystrokes change only the editor's own DOM.
    */
   private controlsNearNow(editor: Element): Element[] {
     const known = this.controlsFound.get(editor);

@@ -14,6 +14,7 @@ await startProfile(cdp);
 for (let i = 0; i < 40; i++) { await page.keyboard.type('abc '[i % 4]); await sleep(60); }
 await sleep(300);
 const p: CpuProfile = await stopProfile(cdp);
+console.log('checks sent per key', await page.evaluate(() => performance.getEntriesByName('second-look:check-sent').length / 40), 'cards painted per key', await page.evaluate(() => performance.getEntriesByName('second-look:card-painted').length / 40));
 const byId = new Map(p.nodes.map((n) => [n.id, n] as const));
 const parent = new Map<number, number>();
 for (const n of p.nodes) for (const c of (n as any).children ?? []) parent.set(c, n.id);
