@@ -184,6 +184,31 @@ test.describe('placement', () => {
     await check();
   });
 
+  // The page runtime draws the marks again only when the text before them changed (typing after a
+  // flagged word leaves it where it is). Narrow letters replaced by as many wide ones keep every
+  // offset the same: only the text itself says the word moved.
+  for (const name of ['instagram comment', 'facebook comment']) {
+    test(`${name}: the highlight stays on its word while typing after it, and moves when the words before it change`, async ({ context }) => {
+      const page = await open(context, name);
+      const spec = surface(name);
+      await page.keyboard.type('iiii Jack Smith was brilliant');
+      await cardText(page);
+      await expect.poll(async () => (await readCards(page)).marks.length).toBeGreaterThan(0);
+      const first = (await readCards(page)).marks[0];
+      await page.keyboard.type(' today, well done');
+      await page.waitForTimeout(300);
+      expect(Math.abs((await readCards(page)).marks[0].x - first.x), 'typing after the name leaves its mark where it was').toBeLessThan(1);
+      await page.keyboard.press('Control+Home');
+      for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.insertText('WWWW'); // one edit: the name's offsets never change
+      await expect.poll(async () => (await readCards(page)).marks[0]?.x ?? 0, { message: 'wider words before the name move its mark with it' }).toBeGreaterThan(first.x + 10);
+      if (spec.editorKind !== 'textarea') {
+        const [word] = await textRects(page, spec.editor, 'Jack Smith');
+        await expect.poll(async () => Math.abs(((await readCards(page)).marks[0]?.x ?? 0) - word.x)).toBeLessThan(2);
+      }
+    });
+  }
+
   test('a profile form: the card covers none of its fields, Cancel or Save', async ({ context }) => {
     const spec = PROFILE_FIELDS.find((f) => f.name === 'facebook workplace position')!;
     await routeSitePages(context);
