@@ -1,4 +1,4 @@
-/** The little of `ws` (installed with puppeteer-core) the bench's worker CDP client uses. */
+/** The little of `ws` (a pinned devDependency, also what puppeteer-core uses) that the bench's worker CDP client uses. */
 declare module 'ws' {
   export default class WebSocket {
     constructor(url: string);
