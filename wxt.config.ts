@@ -6,6 +6,7 @@ import { EXTENSION_PUBLIC_KEY } from './lib/extension-identity';
 import { chromeOnlyManifest, firefoxOnlyManifest } from './lib/browser-manifest';
 import { buildManagedSchema } from './lib/policy/managed-schema';
 import { LOOK_FILES } from './lib/photo/look/paths';
+import { contentScriptHosts } from './lib/background/reinject';
 
 /**
  * Photos (issue 14), kept in one block so the per-browser manifest split stays easy:
@@ -69,6 +70,14 @@ export default defineConfig({
     excludeSources: ['tests/**', 'docs/screenshots/**', 'scratch/**', 'demo-screenshots/**', 'test-results/**'],
   },
   hooks: {
+    // Chrome: after an update the worker injects the new content scripts into open tabs
+    // (lib/background/reinject.ts), which needs "scripting" and host access to the same sites the
+    // content scripts run on. Firefox injects them by itself.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox') return;
+      manifest.permissions = [...(manifest.permissions ?? []), 'scripting'];
+      manifest.host_permissions = contentScriptHosts(manifest);
+    },
     // Chrome validates this file when it loads the extension; it is generated from the zod schema.
     // Firefox reads no managed schema, so its build does not carry one.
     'build:publicAssets': async (wxt, files) => {

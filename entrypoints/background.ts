@@ -9,6 +9,7 @@ import { CheckService } from '../lib/background/check-service';
 import { EXCEPTIONS_KEY } from '../lib/background/exceptions';
 import { createLookHost } from '../lib/background/look-host';
 import { PhotoService } from '../lib/background/photo-service';
+import { injectIntoOpenTabs } from '../lib/background/reinject';
 import { isRequest, PORT_NAME, type PortReply, type PortRequest } from '../lib/messages';
 import { refreshPolicyState, STORAGE_KEYS } from '../lib/policy/store';
 
@@ -38,6 +39,10 @@ export default defineBackground({
     refresh();
     browser.runtime.onStartup.addListener(refresh);
     browser.runtime.onInstalled.addListener(refresh);
+    // Installed, updated or reloaded while pages were open: those pages get the content scripts now.
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      if (!import.meta.env.FIREFOX && (reason === 'install' || reason === 'update')) injectIntoOpenTabs(browser as never).catch(() => undefined);
+    });
     // Managed policy can arrive a few seconds after start-up, or change while the browser runs.
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'managed' || (area === 'local' && STORAGE_KEYS.personal in changes)) refresh();

@@ -14,7 +14,11 @@ export class Checker {
   private next = 0;
   private readonly waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
 
-  constructor(private readonly site: Site) {}
+  /** `onLost` is told when the port closes: the worker restarted, or the extension was reloaded or updated. */
+  constructor(
+    private readonly site: Site,
+    private readonly onLost: () => void = () => undefined,
+  ) {}
 
   private connect(): Runtime.Port {
     if (this.port) return this.port;
@@ -28,6 +32,7 @@ export class Checker {
       this.port = undefined;
       for (const w of this.waiting.values()) w.reject(new Error('The Second Look worker restarted.'));
       this.waiting.clear();
+      this.onLost();
     });
     this.port = port;
     return port;

@@ -50,11 +50,22 @@ export class PageRuntime {
     private readonly ctx: ContentScriptContext,
     private readonly adapter: SiteAdapter,
   ) {
-    this.checker = new Checker(adapter.site);
+    this.checker = new Checker(adapter.site, () => this.endIfExtensionGone());
     this.hooks = this.buildHooks();
     this.contacts = new ContactWatcher(this.hooks, this.checker, this.counts);
     this.account = new SignedInAccount(adapter);
     this.attachments = new AttachmentWatcher(adapter, this.checker, (target) => this.sessionForAttachment(target));
+  }
+
+  /**
+   * The line to the worker closed: the worker restarted (nothing to do), or the extension was
+   * reloaded, updated or switched off, which Chrome shows a moment later (runtime.id goes). Reading
+   * ctx.isInvalid then ends this script's context and takes its UI away: WXT notices by itself only
+   * when a new script starts in the page.
+   */
+  private endIfExtensionGone(): void {
+    if (this.ctx.isInvalid) return;
+    for (const ms of [250, 1000]) this.ctx.setTimeout(() => void this.ctx.isInvalid, ms);
   }
 
   /** Photos attached (school-photo): from document_start, before the site's own handlers. */
@@ -167,6 +178,8 @@ export class PageRuntime {
   }
 
   private sessionFor(target: EventTarget | null, active = true): EditorSession | undefined {
+    // Cut off from the extension (reloaded or updated): this script has taken its UI away, and does nothing more.
+    if (this.ctx.isInvalid) return undefined;
     const editor = editableRoot(target);
     if (!editor) return undefined;
     let session = this.sessions.get(editor);
@@ -216,6 +229,7 @@ export class PageRuntime {
   }
 
   private onClick(e: MouseEvent): void {
+    if (this.ctx.isInvalid) return;
     const target = e.composedPath()[0] ?? e.target;
     if (!(target instanceof Element)) return;
     const control = sendControlFor(this.hooks, target);

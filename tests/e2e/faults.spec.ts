@@ -1,0 +1,141 @@
+/**
+ * Faults (issue 16): the extension reloaded mid-post, its worker killed mid-check, pages served with
+ * Facebook's and Instagram's kind of security headers, managed policy changing fast, storage full,
+ * and DOM churn around an editor. In each, the practice page and its editor keep working, and
+ * nothing goes wrong in the page (uncaught errors, console errors, policy violations).
+ */
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import { expect, getServiceWorker, test } from './fixtures/extension';
+import { watchProblems, type PageProblems } from './fixtures/page-problems';
+import { setPersonalPolicy } from './fixtures/policy';
+import { modelText, openSurface, routeSitePages, submitted, SURFACES, type SurfaceSpec } from './fixtures/site-pages';
+import { callOn, cdpFor, clickCardButton, closedShadowRoots, readCards, waitForCardText as cardText } from './fixtures/warning-card';
+
+const SCHOOL = {
+  schoolName: 'Wrenfield Junior School',
+  pupils: [{ name: 'Jack Smith' }, { name: 'Olivia Brown' }],
+  mode: 'warn',
+};
+
+const surface = (name: string) => SURFACES.find((s) => s.name === name)!;
+
+interface Opened {
+  page: Page;
+  spec: SurfaceSpec;
+  problems: PageProblems;
+}
+
+async function open(context: BrowserContext, name: string, policy: Record<string, unknown> = SCHOOL): Promise<Opened> {
+  await routeSitePages(context);
+  await setPersonalPolicy(context, policy);
+  const page = await context.newPage();
+  const problems = await watchProblems(page);
+  const spec = surface(name);
+  await openSurface(page, spec);
+  await page.locator(spec.editor).first().click();
+  return { page, spec, problems };
+}
+
+/** Reloads the extension from its own worker, as an update does, and waits for the new worker. */
+async function reloadExtension(context: BrowserContext): Promise<void> {
+  const old = await getServiceWorker(context);
+  const restarted = context.waitForEvent('serviceworker', { timeout: 10_000 });
+  await old.evaluate(() => chrome.runtime.reload()).catch(() => undefined); // the worker dies mid-call
+  await restarted;
+}
+
+/** The page's handles on our shadow hosts (the elements whose closed shadow roots hold the cards). */
+async function ourHosts(cdp: CDPSession): Promise<string[]> {
+  const hosts: string[] = [];
+  for (const id of await closedShadowRoots(cdp)) {
+    const { result } = (await cdp.send('Runtime.callFunctionOn', { objectId: id, functionDeclaration: 'function () { return this.host; }' })) as { result: { objectId: string } };
+    hosts.push(result.objectId);
+  }
+  return hosts;
+}
+
+test.describe('the extension reloaded or updated while someone is typing', () => {
+  test('the old script takes its card away quietly, typing and sending work, and the new one warns at once', async ({ context }) => {
+    const { page, spec, problems } = await open(context, 'facebook comment');
+    await page.keyboard.type('Well done Jack Smith');
+    expect(await cardText(page)).toContain('names a pupil');
+    const cdp = await cdpFor(page);
+    const [oldHost] = await ourHosts(cdp);
+    expect(oldHost).toBeTruthy();
+
+    // Reloaded mid-word: every keystroke lands in the editor.
+    await Promise.all([page.keyboard.type(' and the whole class', { delay: 40 }), reloadExtension(context)]);
+    expect(await modelText(page, spec.editor)).toBe('Well done Jack Smith and the whole class');
+    // The old script's card, highlights and host are gone from the page…
+    await expect.poll(() => callOn<boolean>(cdp, oldHost, 'function () { return this.isConnected; }')).toBe(false);
+    // …and the new script, injected into the open tab, warns about what is already there: one card.
+    await expect.poll(async () => (await readCards(page)).text).toContain('“Jack Smith” names a pupil');
+    expect((await readCards(page)).roles).toEqual(['region']);
+    await cdp.detach();
+
+    // Sending works (warn mode), and the next post is checked by the new script.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => submitted(page)).toEqual([{ surface: 'comment', text: 'Well done Jack Smith and the whole class' }]);
+    await expect.poll(async () => (await readCards(page)).text).toBe('');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.locator(spec.editor).first().click();
+    await page.keyboard.type('Olivia Brown was brilliant');
+    expect(await cardText(page)).toContain('“Olivia Brown” names a pupil');
+    expect(await problems.list()).toEqual([]);
+  });
+
+  test('switched off mid-post: its card goes at once, and typing and sending carry on without it', async ({ context, extensionId }) => {
+    const { page, spec, problems } = await open(context, 'facebook comment');
+    await page.keyboard.type('Well done Jack Smith');
+    expect(await cardText(page)).toContain('names a pupil');
+    const cdp = await cdpFor(page);
+    const [oldHost] = await ourHosts(cdp);
+    // Switched off where IT or the person would: chrome://extensions.
+    const extensions = await context.newPage();
+    await extensions.goto('chrome://extensions/');
+    await extensions.evaluate((id) => chrome.management.setEnabled(id, false), extensionId);
+    await extensions.close();
+    await page.bringToFront();
+    // At once: its line to the worker closed, before any keystroke.
+    await expect.poll(() => callOn<boolean>(cdp, oldHost, 'function () { return this.isConnected; }')).toBe(false);
+    await cdp.detach();
+    await page.keyboard.type(' and the whole class', { delay: 40 });
+    expect(await modelText(page, spec.editor)).toBe('Well done Jack Smith and the whole class');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => submitted(page)).toEqual([{ surface: 'comment', text: 'Well done Jack Smith and the whole class' }]);
+    expect((await readCards(page)).text).toBe('');
+    expect(await problems.list()).toEqual([]);
+  });
+});
+
+test.describe('the worker killed in the middle of a check', () => {
+  test('typing is unaffected and the next keystroke gets an answer', async ({ context }) => {
+    const { page, spec, problems } = await open(context, 'facebook comment');
+    await page.keyboard.type('Hello ');
+    await page.waitForTimeout(300);
+    const worker = await getServiceWorker(context);
+    // Keep the worker busy so the next checks wait in its queue, then stop it with them in flight.
+    await worker.evaluate(() => void setTimeout(() => { const end = Date.now() + 3_000; while (Date.now() < end); }, 0));
+    await page.keyboard.type('Jack Smit', { delay: 20 });
+    await stopServiceWorker(page);
+    expect(await modelText(page, spec.editor)).toBe('Hello Jack Smit');
+    await page.keyboard.type('h');
+    expect(await cardText(page)).toContain('“Jack Smith” names a pupil');
+    expect(await modelText(page, spec.editor)).toBe('Hello Jack Smith');
+    expect(await problems.list()).toEqual([]);
+  });
+});
+
+/** Stops the extension's service worker, as Chrome does when it has been idle (DevTools protocol). */
+async function stopServiceWorker(page: Page): Promise<void> {
+  const cdp = await cdpFor(page);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+    if (!sw) throw new Error('no extension service worker running');
+    const r = await cdp.send('Target.closeTarget', { targetId: sw.targetId });
+    console.log('closeTarget', JSON.stringify(r));
+  } finally {
+    await cdp.detach();
+  }
+}
