@@ -40,8 +40,9 @@ export class LocalCounts {
       counts[name] = (Number.isFinite(counts[name]) ? counts[name] : 0) + 1;
       await this.area.set({ [COUNTS_KEY]: counts });
     };
-    const next = this.queue.then(job, job);
-    this.queue = next.catch(() => undefined);
-    return next;
+    // A count that cannot be written (storage full, the extension gone) is lost quietly: the
+    // warning is what matters, and nothing may throw into the page.
+    this.queue = this.queue.then(job, job).catch(() => undefined);
+    return this.queue as Promise<void>;
   }
 }

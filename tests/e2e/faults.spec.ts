@@ -8,7 +8,7 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { expect, getServiceWorker, test } from './fixtures/extension';
 import { watchProblems, type PageProblems } from './fixtures/page-problems';
 import { setPersonalPolicy } from './fixtures/policy';
-import { modelText, openSurface, routeSitePages, submitted, SURFACES, type SurfaceSpec } from './fixtures/site-pages';
+import { modelText, openSurface, routeSitePages, submitted, type ServeOptions, SURFACES, type SurfaceSpec } from './fixtures/site-pages';
 import { callOn, cdpFor, clickCardButton, closedShadowRoots, readCards, waitForCardText as cardText } from './fixtures/warning-card';
 
 const SCHOOL = {
@@ -25,8 +25,8 @@ interface Opened {
   problems: PageProblems;
 }
 
-async function open(context: BrowserContext, name: string, policy: Record<string, unknown> = SCHOOL): Promise<Opened> {
-  await routeSitePages(context);
+async function open(context: BrowserContext, name: string, policy: Record<string, unknown> = SCHOOL, serve: ServeOptions = {}): Promise<Opened> {
+  await routeSitePages(context, serve);
   await setPersonalPolicy(context, policy);
   const page = await context.newPage();
   const problems = await watchProblems(page);
@@ -139,3 +139,77 @@ async function stopServiceWorker(page: Page): Promise<void> {
     await cdp.detach();
   }
 }
+
+/**
+ * The kind of headers Facebook and Instagram send, made stricter: scripts and styles only with the
+ * page's nonce, nothing else loaded, and Trusted Types required for every script sink; the same
+ * again as report-only, so a violation shows even where enforcing would hide it.
+ */
+const NONCE = 'pr4ctice';
+const STRICT_CSP = [
+  "default-src 'self'",
+  `script-src 'nonce-${NONCE}' 'strict-dynamic'`,
+  `style-src 'self' 'nonce-${NONCE}'`,
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "require-trusted-types-for 'script'",
+  "trusted-types 'none'",
+].join('; ');
+const STRICT_HEADERS: ServeOptions = {
+  headers: { 'content-security-policy': STRICT_CSP, 'content-security-policy-report-only': STRICT_CSP },
+  transform: (html) => html.replace(/^<(script|style)\b/gm, `<$1 nonce="${NONCE}"`),
+};
+
+test.describe('pages with a strict Content Security Policy and Trusted Types', () => {
+  for (const name of ['facebook comment', 'instagram comment']) {
+    test(`${name}: no violation, and the card, its highlights and Send anyway all work`, async ({ context }) => {
+      const { page, spec, problems } = await open(context, name, { ...SCHOOL, mode: 'confirm' }, STRICT_HEADERS);
+      await page.keyboard.type('Well done Jack Smith');
+      expect(await cardText(page)).toContain('“Jack Smith” names a pupil');
+      expect((await readCards(page)).marks.length).toBeGreaterThan(0);
+      // Held in confirm mode, then sent once with "Comment anyway".
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await readCards(page)).roles).toContain('alertdialog');
+      expect(await submitted(page)).toEqual([]);
+      await clickCardButton(page, 'Comment anyway');
+      await expect.poll(() => submitted(page)).toEqual([{ surface: 'comment', text: 'Well done Jack Smith' }]);
+      expect(await modelText(page, spec.editor)).toBe('');
+      expect(await problems.list()).toEqual([]);
+    });
+  }
+});
+
+/** Fills extension storage to its quota from the worker; answers what storage says to one more write. */
+async function fillStorage(context: BrowserContext): Promise<string> {
+  const worker = await getServiceWorker(context);
+  return worker.evaluate(async () => {
+    const area = chrome.storage.local;
+    const room = area.QUOTA_BYTES - (await area.getBytesInUse(null)) - 'filler'.length - 2 - 4;
+    await area.set({ filler: 'x'.repeat(room) });
+    return area.set({ probe: '0123456789'.repeat(10) }).then(() => 'written', (e: Error) => e.message);
+  });
+}
+
+test.describe('extension storage full', () => {
+  test('the counts fail quietly and the warnings still appear, are dismissed and held', async ({ context }) => {
+    const { page, spec, problems } = await open(context, 'facebook comment', { ...SCHOOL, mode: 'confirm' });
+    expect(await fillStorage(context)).toMatch(/quota/i);
+    await page.keyboard.type('Well done Jack Smith');
+    expect(await cardText(page)).toContain('“Jack Smith” names a pupil'); // counted as shown: fails
+    await clickCardButton(page, 'Dismiss this warning for this text'); // counted as dismissed: fails
+    expect(await cardText(page, false)).toBe('');
+    await page.keyboard.type(' and Olivia Brown');
+    expect(await cardText(page)).toContain('“Olivia Brown” names a pupil');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await readCards(page)).roles).toContain('alertdialog');
+    await clickCardButton(page, 'Comment anyway'); // counted as posted anyway: fails
+    await expect.poll(() => submitted(page)).toEqual([{ surface: 'comment', text: 'Well done Jack Smith and Olivia Brown' }]);
+    expect(await modelText(page, spec.editor)).toBe('');
+    await page.waitForTimeout(300);
+    const worker = await getServiceWorker(context);
+    expect(await worker.evaluate(() => chrome.storage.local.get('counts'))).toEqual({});
+    expect(await problems.list()).toEqual([]);
+  });
+});
