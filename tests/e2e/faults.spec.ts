@@ -5,7 +5,8 @@
  * nothing goes wrong in the page (uncaught errors, console errors, policy violations).
  */
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
-import { expect, getServiceWorker, test } from './fixtures/extension';
+import { expect, getServiceWorker, launchWithExtension, makeUserDataDir, removeDir, test } from './fixtures/extension';
+import { IS_ROOT, managedPolicyFile, NEEDS_ROOT } from './fixtures/managed-policy';
 import { watchProblems, type PageProblems } from './fixtures/page-problems';
 import { setPersonalPolicy } from './fixtures/policy';
 import { modelText, openSurface, routeSitePages, submitted, type ServeOptions, SURFACES, type SurfaceSpec } from './fixtures/site-pages';
@@ -211,5 +212,93 @@ test.describe('extension storage full', () => {
     const worker = await getServiceWorker(context);
     expect(await worker.evaluate(() => chrome.storage.local.get('counts'))).toEqual({});
     expect(await problems.list()).toEqual([]);
+  });
+});
+
+test.describe('fifty managed-policy changes in ten seconds', () => {
+  test.skip(!IS_ROOT, NEEDS_ROOT);
+  const file = managedPolicyFile('second-look-e2e-faults.json');
+  test.afterEach(() => file.remove());
+  // Each change names another pupil; only the last names Zebedee Quartermaine.
+  const policyNo = (i: number, last: boolean) => ({
+    ...SCHOOL,
+    pupils: [{ name: 'Jack Smith' }, { name: last ? 'Zebedee Quartermaine' : `Pupil Number${String.fromCharCode(97 + (i % 26))}` }],
+    mode: i % 2 ? 'confirm' : 'warn',
+  });
+
+  test('the last one is in force, nothing crashes, and no “This isn’t a pupil” answer given meanwhile is lost', async () => {
+    file.write(policyNo(0, false));
+    const userDataDir = makeUserDataDir();
+    const context = await launchWithExtension({ userDataDir });
+    try {
+      await routeSitePages(context);
+      const worker = await getServiceWorker(context);
+      const managedIs = (i: number) =>
+        expect.poll(() => worker.evaluate(async () => ((await chrome.storage.local.get('policyState')) as { policyState?: { source: string; policy: { mode?: string } } }).policyState), { timeout: 15_000 }).toMatchObject({ source: 'managed', policy: { mode: policyNo(i, false).mode } });
+      await managedIs(0);
+      const page = await context.newPage();
+      const problems = await watchProblems(page);
+      const spec = surface('facebook comment');
+      await openSurface(page, spec);
+      await worker.evaluate(() => {
+        const g = globalThis as unknown as { managedChanges: number; statesWritten: number };
+        g.managedChanges = g.statesWritten = 0;
+        chrome.storage.onChanged.addListener((changes, area) => {
+          if (area === 'managed') g.managedChanges++;
+          if (area === 'local' && 'policyState' in changes) g.statesWritten++;
+        });
+      });
+      // IT's changes, read by Chrome as they come (chrome://policy's "Reload policies", which does not wait for the file to settle).
+      const policyPage = await context.newPage();
+      await policyPage.goto('chrome://policy');
+      const changes = (async () => {
+        for (let i = 1; i <= 50; i++) {
+          file.write(policyNo(i, i === 50));
+          await policyPage.locator('#reload-policies').click();
+          await policyPage.waitForTimeout(200);
+        }
+      })();
+      // Meanwhile: five posts, each naming Jack Smith, each answered "This isn’t a pupil" and sent.
+      const answered: string[] = [];
+      const answers = (async () => {
+        for (let n = 1; n <= 5; n++) {
+          const sentence = `Jack Smith scored ${n} goals for the county on Saturday`;
+          await page.locator(spec.editor).first().click();
+          await page.keyboard.type(sentence);
+          await expect.poll(async () => (await readCards(page)).buttons).toContain('This isn’t a pupil');
+          await clickCardButton(page, 'This isn’t a pupil');
+          answered.push(sentence);
+          await expect.poll(async () => (await readCards(page)).text).toBe('');
+          await page.keyboard.press('Enter');
+          await expect.poll(async () => (await submitted(page)).length).toBe(n);
+        }
+      })();
+      await Promise.all([changes, answers]);
+      await managedIs(50);
+      const seen = await worker.evaluate(() => {
+        const { managedChanges, statesWritten } = globalThis as unknown as { managedChanges: number; statesWritten: number };
+        return { managedChanges, statesWritten };
+      });
+      console.log(`Chrome passed on ${seen.managedChanges} managed changes; the worker wrote ${seen.statesWritten} policy states`);
+      // Chrome passed (nearly) every change on, and the worker put each in force.
+      expect(seen.managedChanges).toBeGreaterThanOrEqual(45);
+      expect(seen.statesWritten).toBeGreaterThanOrEqual(seen.managedChanges);
+      const state = await worker.evaluate(async () => chrome.storage.local.get(['policyState', 'exceptions']));
+      expect((state.policyState as { policy: { pupils: { name: string }[] } }).policy.pupils).toEqual([{ name: 'Jack Smith' }, { name: 'Zebedee Quartermaine' }]);
+      expect(state.exceptions as unknown[]).toHaveLength(5);
+      // In a fresh page: the answered sentences stay quiet, the last policy's pupil warns.
+      const again = await context.newPage();
+      await openSurface(again, spec);
+      await again.locator(spec.editor).first().click();
+      await again.keyboard.type(answered[4]);
+      await again.waitForTimeout(500);
+      expect((await readCards(again)).text).toBe('');
+      await again.keyboard.type('. Zebedee Quartermaine too');
+      expect(await cardText(again)).toContain('“Zebedee Quartermaine” names a pupil');
+      expect(await problems.list()).toEqual([]);
+    } finally {
+      await context.close();
+      removeDir(userDataDir);
+    }
   });
 });
