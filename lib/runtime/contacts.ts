@@ -28,6 +28,7 @@ export class ContactWatcher {
   private readonly layer = new ContactLayer();
   private found: Found[] = [];
   private timer = 0;
+  private positionFrame = 0;
   private lastScan = 0;
   private generation = 0;
   private bannerDismissedFor = '';
@@ -67,8 +68,13 @@ export class ContactWatcher {
     this.schedule();
   }
 
-  position(): void {
-    this.layer.position();
+  /** Badges follow what they are about: once a frame however many DOM changes (each reads layout). */
+  schedulePosition(): void {
+    if (this.positionFrame) return;
+    this.positionFrame = requestAnimationFrame(() => {
+      this.positionFrame = 0;
+      this.layer.position();
+    });
   }
 
   private scan(): void {
@@ -191,6 +197,7 @@ export class ContactWatcher {
 
   destroy(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.positionFrame) cancelAnimationFrame(this.positionFrame);
     this.timer = 0;
     this.layer.destroy();
   }

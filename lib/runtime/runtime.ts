@@ -375,7 +375,7 @@ export class PageRuntime {
 
   private positionAll(): void {
     for (const s of this.sessions.values()) s.schedulePosition();
-    this.contacts.position();
+    this.contacts.schedulePosition();
   }
 
   private stop(): void {

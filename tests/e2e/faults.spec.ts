@@ -10,7 +10,7 @@ import { IS_ROOT, managedPolicyFile, NEEDS_ROOT } from './fixtures/managed-polic
 import { watchProblems, type PageProblems } from './fixtures/page-problems';
 import { setPersonalPolicy } from './fixtures/policy';
 import { modelText, openSurface, routeSitePages, submitted, type ServeOptions, SURFACES, type SurfaceSpec } from './fixtures/site-pages';
-import { callOn, cdpFor, clickCardButton, closedShadowRoots, readCards, waitForCardText as cardText } from './fixtures/warning-card';
+import { callOn, cdpFor, clickCardButton, closedShadowRoots, readCards, readLayout, waitForCardText as cardText } from './fixtures/warning-card';
 
 const SCHOOL = {
   schoolName: 'Wrenfield Junior School',
@@ -187,7 +187,7 @@ async function fillStorage(context: BrowserContext): Promise<string> {
   const worker = await getServiceWorker(context);
   return worker.evaluate(async () => {
     const area = chrome.storage.local;
-    const room = area.QUOTA_BYTES - (await area.getBytesInUse(null)) - 'filler'.length - 2 - 4;
+    const room = (area as unknown as { QUOTA_BYTES: number }).QUOTA_BYTES - (await area.getBytesInUse(null)) - 'filler'.length - 2 - 4;
     await area.set({ filler: 'x'.repeat(room) });
     return area.set({ probe: '0123456789'.repeat(10) }).then(() => 'written', (e: Error) => e.message);
   });
@@ -300,5 +300,116 @@ test.describe('fifty managed-policy changes in ten seconds', () => {
       await context.close();
       removeDir(userDataDir);
     }
+  });
+});
+
+/** How often each of the content script's named methods ran since the last call (V8's precise coverage). */
+async function callCounts(cdp: CDPSession, names: readonly string[]): Promise<Record<string, number>> {
+  const { result } = (await cdp.send('Profiler.takePreciseCoverage')) as { result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[] };
+  const counts = Object.fromEntries(names.map((n) => [n, 0]));
+  for (const script of result.filter((r) => r.url.startsWith('chrome-extension://') && r.url.includes('/content-scripts/'))) {
+    for (const f of script.functions) if (f.functionName in counts) counts[f.functionName] += f.ranges[0]?.count ?? 0;
+  }
+  return counts;
+}
+
+test.describe('random DOM churn around an editor', () => {
+  test('for ten seconds: the observer’s work stays within one pass per frame, and the card follows the editor', async ({ context }) => {
+    const { page, spec, problems } = await open(context, 'x home post');
+    await page.keyboard.type('Well done Jack Smith');
+    expect(await cardText(page)).toContain('names a pupil');
+    const cdp = await cdpFor(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
+    // sweep: once per observer batch. position (cards, badges), scan (requests, own profile): the
+    // per-frame or slower passes over the page that a batch may ask for.
+    const METHODS = ['sweep', 'positionAll', 'position', 'scan'] as const;
+    await callCounts(cdp, METHODS); // from zero
+
+    // Churn: zones above the page (moving everything down and up), beside the composer, and after
+    // the page; each task adds, moves and removes nodes in them. Tasks run several times a frame.
+    await page.locator(spec.editor).first().evaluate((editor) => {
+      const w = window as unknown as { churn: { paused: boolean; stop: boolean; tasks: number; mutations: number; frames: number } };
+      const churn = (w.churn = { paused: false, stop: false, tasks: 0, mutations: 0, frames: 0 });
+      let seed = 16;
+      const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const zone = () => Object.assign(document.createElement('div'), { className: 'churn-zone' });
+      const top = zone();
+      const beside = zone();
+      const bottom = zone();
+      document.body.prepend(top);
+      let near: Element = editor;
+      for (let i = 0; i < 3 && near.parentElement; i++) near = near.parentElement;
+      near.before(beside);
+      document.body.append(bottom);
+      editor.scrollIntoView({ block: 'center' });
+      const zones = [top, beside, bottom];
+      const pick = <T,>(list: ArrayLike<T>): T => list[Math.floor(random() * list.length)];
+      const frame = () => {
+        churn.frames++;
+        if (!churn.stop) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+      const task = () => {
+        if (churn.stop) return;
+        if (!churn.paused) {
+          churn.tasks++;
+          for (let i = 0; i < 6; i++, churn.mutations++) {
+            const z = pick(zones);
+            const r = random();
+            // Each zone stays a few short lines, so the editor moves but stays in view.
+            if (z.children.length > 4) z.firstElementChild!.remove();
+            else if (r < 0.4 || !z.children.length) {
+              const el = document.createElement(random() < 0.5 ? 'div' : 'p');
+              el.style.height = `${Math.floor(random() * 30)}px`;
+              el.append(document.createElement('span'), 'churn');
+              z.append(el);
+            } else if (r < 0.7) pick(zones).insertBefore(pick(z.children), null);
+            else pick(z.children).remove();
+          }
+        }
+        setTimeout(task, 0);
+      };
+      task();
+    });
+    const editorBox = async () => (await page.locator(spec.editor).first().boundingBox())!;
+    const samples: { editorY: number; gap: number }[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.waitForTimeout(2_000);
+      // Hold the churn still for a moment and look: the card is next to the editor, wherever it is now.
+      await page.evaluate(() => ((window as unknown as { churn: { paused: boolean } }).churn.paused = true));
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const e = await editorBox();
+      const [card] = (await readLayout(page)).cards;
+      expect(card, `a card is showing beside the editor at ${JSON.stringify(e)}`).toBeTruthy();
+      const gap = card.y >= e.y + e.height ? card.y - (e.y + e.height) : e.y - (card.y + card.height);
+      expect(gap, `card ${JSON.stringify(card)} beside editor ${JSON.stringify(e)}`).toBeGreaterThanOrEqual(0);
+      expect(gap).toBeLessThan(24);
+      expect(card.x < e.x + e.width && e.x < card.x + card.width, 'the card overlaps the editor’s width').toBe(true);
+      samples.push({ editorY: e.y, gap });
+      await page.evaluate(() => ((window as unknown as { churn: { paused: boolean } }).churn.paused = false));
+    }
+    const churn = await page.evaluate(() => {
+      const c = (window as unknown as { churn: { stop: boolean; tasks: number; mutations: number; frames: number } }).churn;
+      c.stop = true;
+      return { tasks: c.tasks, mutations: c.mutations, frames: c.frames };
+    });
+    const calls = await callCounts(cdp, METHODS);
+    console.log('churn', JSON.stringify(churn), 'calls', JSON.stringify(calls), 'editor at', samples.map((s) => Math.round(s.editorY)).join(', '));
+    // The editor did move, and the card went with it.
+    expect(new Set(samples.map((s) => Math.round(s.editorY))).size).toBeGreaterThan(1);
+    // At most one observer batch per churn task (plus a few of the card's own), and every pass over
+    // the page at most once per frame, however many mutations there were.
+    expect(calls.sweep).toBeLessThanOrEqual(churn.tasks + 20);
+    const layers = 2; // the card's overlay and the request badges' layer: each placed once a frame
+    expect(calls.position).toBeLessThanOrEqual(layers * (churn.frames + 10));
+    expect(calls.scan).toBeLessThanOrEqual(churn.frames + 10);
+    expect(churn.mutations).toBeGreaterThan(5 * churn.frames);
+    // The page still works: the text is intact and the comment goes.
+    expect(await modelText(page, spec.editor)).toBe('Well done Jack Smith');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => submitted(page)).toEqual([{ surface: 'post', text: 'Well done Jack Smith' }]);
+    await cdp.detach();
+    expect(await problems.list()).toEqual([]);
   });
 });
