@@ -134,8 +134,7 @@ async function stopServiceWorker(page: Page): Promise<void> {
     const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
     const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
     if (!sw) throw new Error('no extension service worker running');
-    const r = await cdp.send('Target.closeTarget', { targetId: sw.targetId });
-    console.log('closeTarget', JSON.stringify(r));
+    await cdp.send('Target.closeTarget', { targetId: sw.targetId });
   } finally {
     await cdp.detach();
   }
