@@ -9,6 +9,15 @@ import { PORT_NAME, type PortReply, type PortRequest } from '../messages';
 import type { AnswerScope } from '../background/answer-scope';
 import type { Site, Surface } from '../policy/rule-ids';
 
+/** The worker stopped (or restarted) with this question unanswered. */
+class WorkerRestarted extends Error {}
+
+/**
+ * A question lost with a worker that stopped is asked once more of the new one: a send or a pupil's
+ * Confirm waiting for its answer must get one, not go through unchecked.
+ */
+const RETRIES_AFTER_RESTART = 1;
+
 export class Checker {
   private port?: Runtime.Port;
   private next = 0;
@@ -29,8 +38,11 @@ export class Checker {
       this.waiting.delete(reply.id);
     });
     port.onDisconnect.addListener(() => {
+      // Read, so Chrome does not log "Unchecked runtime.lastError" into the site's console (a port to a
+      // worker that stopped before it answered closes with an error).
+      void browser.runtime.lastError;
       this.port = undefined;
-      for (const w of this.waiting.values()) w.reject(new Error('The Second Look worker restarted.'));
+      for (const w of this.waiting.values()) w.reject(new WorkerRestarted('The Second Look worker restarted.'));
       this.waiting.clear();
       this.onLost();
     });
@@ -38,7 +50,15 @@ export class Checker {
     return port;
   }
 
-  private ask(request: Request): Promise<unknown> {
+  private ask(request: Request, retries = RETRIES_AFTER_RESTART): Promise<unknown> {
+    return this.post(request).catch((error: unknown) => {
+      // The extension itself went away (reloaded, removed): connecting again throws, and that ends it.
+      if (error instanceof WorkerRestarted && retries > 0) return this.ask(request, retries - 1);
+      throw error;
+    });
+  }
+
+  private post(request: Request): Promise<unknown> {
     const id = ++this.next;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });

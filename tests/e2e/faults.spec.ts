@@ -9,8 +9,9 @@ import { expect, getServiceWorker, launchWithExtension, makeUserDataDir, removeD
 import { IS_ROOT, managedPolicyFile, NEEDS_ROOT } from './fixtures/managed-policy';
 import { watchProblems, type PageProblems } from './fixtures/page-problems';
 import { setPersonalPolicy } from './fixtures/policy';
-import { modelText, openSurface, routeSitePages, submitted, type ServeOptions, SURFACES, type SurfaceSpec } from './fixtures/site-pages';
-import { callOn, cdpFor, clickCardButton, closedShadowRoots, readCards, readLayout, waitForCardText as cardText } from './fixtures/warning-card';
+import { PEOPLE } from '../fixtures/sites/shared/people';
+import { actions, CONTACT_SURFACES, modelText, openPracticePage, openSurface, routeSitePages, submitted, type ServeOptions, SURFACES, type SurfaceSpec } from './fixtures/site-pages';
+import { callOn, cdpFor, clickCardButton, closedShadowRoots, readBadges, readCards, readLayout, waitForCardText as cardText } from './fixtures/warning-card';
 
 const SCHOOL = {
   schoolName: 'Wrenfield Junior School',
@@ -123,6 +124,40 @@ test.describe('the worker killed in the middle of a check', () => {
     await page.keyboard.type('h');
     expect(await cardText(page)).toContain('“Jack Smith” names a pupil');
     expect(await modelText(page, spec.editor)).toBe('Hello Jack Smith');
+    expect(await problems.list()).toEqual([]);
+  });
+
+  test('a send waiting for its check is still held when the worker stops before answering', async ({ context }) => {
+    const { page, problems } = await open(context, 'facebook comment', { ...SCHOOL, mode: 'confirm' });
+    await page.keyboard.type('Hello ');
+    await page.waitForTimeout(300);
+    const worker = await getServiceWorker(context);
+    await worker.evaluate(() => void setTimeout(() => { const end = Date.now() + 3_000; while (Date.now() < end); }, 0));
+    await page.keyboard.type('Jack Smith');
+    await page.keyboard.press('Enter'); // its check is still on the way: the send waits for it
+    await stopServiceWorker(page);
+    // The question is asked again of the new worker, and the answer holds the send.
+    await expect.poll(async () => (await readCards(page)).roles, { timeout: 10_000 }).toContain('alertdialog');
+    expect(await submitted(page)).toEqual([]);
+    await clickCardButton(page, 'Comment anyway');
+    await expect.poll(() => submitted(page)).toEqual([{ surface: 'comment', text: 'Hello Jack Smith' }]);
+    expect(await problems.list()).toEqual([]);
+  });
+
+  test('a pupil’s Confirm clicked while its question is on the way is still held when the worker stops', async ({ context }) => {
+    const requests = CONTACT_SURFACES.find((c) => c.name === 'facebook friend requests')!;
+    const pupil = PEOPLE[0];
+    await routeSitePages(context);
+    await setPersonalPolicy(context, SCHOOL); // Jack Smith is a pupil; the request is from “Jack Smith ⚽”
+    const worker = await getServiceWorker(context);
+    await worker.evaluate(() => void setTimeout(() => { const end = Date.now() + 4_000; while (Date.now() < end); }, 0));
+    const page = await context.newPage();
+    const problems = await watchProblems(page);
+    await openPracticePage(page, requests.url as string);
+    await page.locator(requests.row).filter({ hasText: pupil.name }).first().locator(requests.control).first().click();
+    await stopServiceWorker(page);
+    await expect.poll(async () => (await readCards(page)).roles, { timeout: 15_000 }).toEqual(['alertdialog']);
+    expect(await actions(page), 'nothing accepted while the answer was lost with the worker').toEqual([]);
     expect(await problems.list()).toEqual([]);
   });
 });
