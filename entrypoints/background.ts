@@ -9,9 +9,13 @@ import { CheckService } from '../lib/background/check-service';
 import { EXCEPTIONS_KEY } from '../lib/background/exceptions';
 import { createLookHost } from '../lib/background/look-host';
 import { PhotoService } from '../lib/background/photo-service';
+import { oneAtATime } from '../lib/background/one-at-a-time';
 import { injectIntoOpenTabs } from '../lib/background/reinject';
 import { isRequest, PORT_NAME, type PortReply, type PortRequest } from '../lib/messages';
 import { refreshPolicyState, STORAGE_KEYS } from '../lib/policy/store';
+
+/** How long a waking worker leaves the first check's path clear before reading the policy again. */
+const WAKE_REFRESH_DELAY_MS = 1000;
 
 export default defineBackground({
   type: 'module',
@@ -31,12 +35,15 @@ export default defineBackground({
       if (sender.id === browser.runtime.id && (message as { type?: string })?.type === 'second-look:look-idle') lookHost?.onIdle(message as never);
       return undefined;
     });
-    const refresh = (): void => {
+    const refresh = oneAtATime(() =>
       refreshPolicyState(storage, { onManagedLate: refresh })
         .then((state) => checks.apply(state))
-        .catch((error: unknown) => console.warn('Second Look: could not read the policy', error));
-    };
-    refresh();
+        .catch((error: unknown) => console.warn('Second Look: could not read the policy', error)),
+    );
+    // On waking after idle the first check reads the stored state itself, and a refresh then (reading
+    // and writing every copy of the roster) doubled the time to its card: it runs a moment later. A
+    // change while asleep still wakes the worker through storage.onChanged; starts and installs refresh at once.
+    setTimeout(refresh, WAKE_REFRESH_DELAY_MS);
     browser.runtime.onStartup.addListener(refresh);
     browser.runtime.onInstalled.addListener(refresh);
     // Installed, updated or reloaded while pages were open: those pages get the content scripts now.

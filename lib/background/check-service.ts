@@ -86,7 +86,9 @@ export class CheckService {
     }
     if (key !== undefined && key === this.engineKey) return; // the same policy read again, as on each wake-up
     const engine = key === undefined ? createEngine(policy) : await this.compiledCache.engine(policy, key);
-    if (generation !== this.generation) return;
+    // Kept even when a newer policy came in meanwhile: the newer build runs next (checks wait for it)
+    // and, when it is the same policy read again (the wake-up's refresh racing the first check's
+    // read of the stored state), returns at once instead of restoring or compiling a second time.
     this.engine = engine;
     this.engineKey = key;
     // The cache holds pieces analysed under the old policy's roster and terms.

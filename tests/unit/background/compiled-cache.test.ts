@@ -114,6 +114,24 @@ describe('the compiled policy across worker restarts', () => {
     expect((await woken.handle(checkOf(PLANTED))).findings.map((f) => f.rule)).toContain('pupil-mention');
   });
 
+  it('is read back once on waking when the refresh brings the same policy while the first check waits', async () => {
+    const { local, session } = await firstRun(policy);
+    let reads = 0;
+    let woken: CheckService | undefined = undefined;
+    const counted = {
+      ...session,
+      get: (key: string) => {
+        // The background's refresh on waking: the same policy, arriving while the first build reads the index back.
+        if (key === COMPILED_KEY && reads++ === 0) woken!.apply(stateOf(policy));
+        return session.get(key);
+      },
+    };
+    woken = new CheckService(local as never, counted as never);
+    const first = woken.handle(checkOf('Thomas Wright came to tea'));
+    expect((await first).findings.map((f) => f.rule)).toContain('pupil-mention');
+    expect(reads).toBe(1);
+  });
+
   it('falls back to compiling, without throwing, when what is stored is damaged', async () => {
     const { local, session } = await firstRun(policy);
     const good = JSON.parse(JSON.stringify(session.data[COMPILED_KEY])) as { policyKey: string; compiled: Record<string, unknown> };
