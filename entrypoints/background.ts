@@ -43,16 +43,21 @@ export default defineBackground({
     // On waking after idle the first check reads the stored state itself, and a refresh then (reading
     // and writing every copy of the roster) doubled the time to its card: it runs a moment later. A
     // change while asleep still wakes the worker through storage.onChanged; starts and installs refresh at once.
-    setTimeout(refresh, WAKE_REFRESH_DELAY_MS);
-    browser.runtime.onStartup.addListener(refresh);
-    browser.runtime.onInstalled.addListener(refresh);
+    // Only when nothing has refreshed since (an install or start would write the state twice).
+    const wakeRefresh = setTimeout(refresh, WAKE_REFRESH_DELAY_MS);
+    const refreshNow = (): void => {
+      clearTimeout(wakeRefresh);
+      refresh();
+    };
+    browser.runtime.onStartup.addListener(refreshNow);
+    browser.runtime.onInstalled.addListener(refreshNow);
     // Installed, updated or reloaded while pages were open: those pages get the content scripts now.
     browser.runtime.onInstalled.addListener(({ reason }) => {
       if (!import.meta.env.FIREFOX && (reason === 'install' || reason === 'update')) injectIntoOpenTabs(browser as never).catch(() => undefined);
     });
     // Managed policy can arrive a few seconds after start-up, or change while the browser runs.
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'managed' || (area === 'local' && STORAGE_KEYS.personal in changes)) refresh();
+      if (area === 'managed' || (area === 'local' && STORAGE_KEYS.personal in changes)) refreshNow();
       if (area === 'local' && EXCEPTIONS_KEY in changes) checks.exceptions.setExceptions(changes[EXCEPTIONS_KEY].newValue);
     });
     // Content scripts keep a port open while someone writes (web pages cannot connect to it).
