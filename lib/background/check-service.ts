@@ -57,12 +57,16 @@ export class CheckService {
   /** Loaded once per worker start, whichever comes first: a check or the policy refresh. */
   private readonly exceptionsLoaded: Promise<void>;
 
-  /** `session`: where the compiled policy survives the worker's restarts (storage.session), if there is one. */
+  /**
+   * `session`: where the compiled policy survives the worker's restarts (storage.session), if there is one.
+   * `mark`: told each step of a waking worker's way to its first answer (bench builds' performance marks).
+   */
   constructor(
     private readonly local: Pick<Storage.StorageArea, 'get' | 'set'>,
     session?: SessionArea,
+    private readonly mark?: (step: string) => void,
   ) {
-    this.compiledCache = new CompiledCache(session);
+    this.compiledCache = new CompiledCache(session, mark);
     this.exceptions = new Exceptions(local);
     this.exceptionsLoaded = this.exceptions.load().catch((error: unknown) => console.warn('Second Look: could not read exceptions', error));
   }
@@ -80,12 +84,15 @@ export class CheckService {
     if (generation !== this.generation) return; // a newer policy came in meanwhile
     let key: string | undefined;
     try {
+      this.mark?.('second-look:policy-read');
       key = await policyKey(policy);
+      this.mark?.('second-look:policy-digest');
     } catch {
       key = undefined; // no digest here: compile, and keep nothing
     }
     if (key !== undefined && key === this.engineKey) return; // the same policy read again, as on each wake-up
     const engine = key === undefined ? createEngine(policy) : await this.compiledCache.engine(policy, key);
+    this.mark?.('second-look:engine-built');
     // Kept even when a newer policy came in meanwhile: the newer build runs next (checks wait for it)
     // and, when it is the same policy read again (the wake-up's refresh racing the first check's
     // read of the stored state), returns at once instead of restoring or compiling a second time.
@@ -96,16 +103,21 @@ export class CheckService {
   }
 
   private async ready(): Promise<void> {
-    await this.exceptionsLoaded;
-    if (!this.engine && !this.building) {
-      // The worker may have been asleep: take the policy from storage, as the background left it.
-      this.loading ??= this.local.get(STORAGE_KEYS.state).then((got) => {
+    const waking = !this.engine && !this.building;
+    if (waking && !this.loading) {
+      // The worker may have been asleep: take the policy from storage, as the background left it,
+      // with its compiled index from the session read at the same time (and the exceptions, being read).
+      this.compiledCache.readAhead();
+      this.loading = this.local.get(STORAGE_KEYS.state).then((got) => {
         if (!this.engine && !this.building) this.apply((got as Record<string, PolicyState | undefined>)[STORAGE_KEYS.state]);
       });
-      await this.loading;
     }
+    await this.exceptionsLoaded;
+    this.mark?.('second-look:exceptions-read');
+    if (waking) await this.loading;
     // Until the newest policy's engine is in place (apply may be called again while waiting).
     for (let b = this.building; b; b = this.building === b ? undefined : this.building) await b;
+    this.mark?.('second-look:engine-ready');
   }
 
   /**

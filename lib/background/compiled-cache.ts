@@ -30,13 +30,29 @@ export function policyKey(policy: Policy): Promise<string> {
 }
 
 export class CompiledCache {
-  constructor(private readonly session?: SessionArea) {}
+  /** The stored entry being read ahead of the policy (`readAhead`), for the next restore. */
+  private ahead?: Promise<Record<string, unknown>>;
+
+  constructor(
+    private readonly session?: SessionArea,
+    private readonly mark?: (step: string) => void,
+  ) {}
+
+  /**
+   * Start reading the stored entry now, while the policy it must match is read from storage.local:
+   * a waking worker then waits for the longer of the two reads, not for both one after the other.
+   */
+  readAhead(): void {
+    // A failed read is the same as nothing stored: the policy is compiled (and never an unhandled rejection).
+    if (this.session && !this.ahead) this.ahead = this.session.get(COMPILED_KEY).catch(() => ({}));
+  }
 
   /** The engine for `policy` (whose key is `key`): read back when stored for that policy, compiled otherwise. */
   async engine(policy: Policy, key: string): Promise<Engine> {
     const restored = await this.restore(policy, key);
     if (restored) return restored;
     const engine = createEngine(policy);
+    this.mark?.('second-look:compiled-again');
     // After the waiting check has had its answer: storing is not on its path.
     setTimeout(() => void this.store(engine, key), 0);
     return engine;
@@ -45,7 +61,10 @@ export class CompiledCache {
   private async restore(policy: Policy, key: string): Promise<Engine | undefined> {
     if (!this.session) return undefined;
     try {
-      const entry = (await this.session.get(COMPILED_KEY))[COMPILED_KEY] as Partial<Entry> | undefined;
+      const read = this.ahead ?? this.session.get(COMPILED_KEY);
+      this.ahead = undefined; // read once: a later restore reads what is stored then
+      const entry = (await read)[COMPILED_KEY] as Partial<Entry> | undefined;
+      this.mark?.('second-look:compiled-read');
       if (!entry || entry.policyKey !== key) return undefined;
       const compiled = restoreCompiled(policy, entry.compiled);
       return compiled && new Engine(policy, compiled);

@@ -80,15 +80,31 @@ test('typing a pupil’s name after the worker was stopped still gets the card, 
   await page.keyboard.press('Backspace');
   await expect.poll(async () => (await readCards(page)).text).toBe('');
 
-  // The compiled policy is in session storage for the woken worker to read back.
-  const stored = await (await getServiceWorker(context)).evaluate(async () => Object.keys(await chrome.storage.session.get(null)));
+  // The compiled policy is in session storage for the woken worker to read back. A name the policy
+  // does not hold is put into that stored index by hand: its card shows the index was read back, not
+  // compiled again (the policy comes back from Chrome's storage with its keys sorted: same policy).
+  const worker = await getServiceWorker(context);
+  const stored = await worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)));
   expect(stored).toContain('compiledPolicy');
+  await worker.evaluate(async () => {
+    const { compiledPolicy: entry } = (await chrome.storage.session.get('compiledPolicy')) as { compiledPolicy: { compiled: { names: { full: string; words: string } } } };
+    entry.compiled.names.full += '\nophelia quixote 1';
+    entry.compiled.names.words += ' ophelia quixote';
+    await chrome.storage.session.set({ compiledPolicy: entry });
+  });
+  // A classic worker script, not a module: Chrome keeps a classic worker's compiled code between starts.
+  expect(await worker.evaluate(() => (chrome.runtime.getManifest().background as { type?: string }).type)).toBeUndefined();
 
   await markWorker(context);
   await stopWorker(context);
   await page.keyboard.type('Well done Zebedee Quartermaine');
   expect(await waitForCardText(page)).toContain('“Zebedee Quartermaine” names a pupil at your school.');
   expect(await freshWorkerRunning(context)).toBe(true);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await expect.poll(async () => (await readCards(page)).text).toBe('');
+  await page.keyboard.type('Lovely to see Ophelia Quixote');
+  expect(await waitForCardText(page)).toContain('“Ophelia Quixote” names a pupil at your school.');
 });
 
 test('a pupil’s Confirm clicked while a stopped worker starts again is held', async ({ context }) => {

@@ -74,6 +74,41 @@ describe('the compiled policy across worker restarts', () => {
     expect((await woken.handle(checkOf(PLANTED))).findings.map((f) => f.rule)).toContain('pupil-mention');
   });
 
+  it('is read back when the policy comes back from storage with its keys in another order', async () => {
+    // The policy as the refresh builds it in memory, keys in the order they were set…
+    const session = sessionArea();
+    const running = new CheckService(memoryArea() as never, session as never);
+    running.apply(stateOf(policy));
+    await running.handle(checkOf('warm up'));
+    await stored();
+    plantName(session);
+    // …and as Chrome's storage hands it back to a woken worker: every object's keys sorted.
+    const sortKeys = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])])) : v;
+    expect(JSON.stringify(sortKeys(policy))).not.toBe(JSON.stringify(policy));
+    const local = memoryArea({ [STORAGE_KEYS.state]: sortKeys(stateOf(policy)) });
+    const woken = new CheckService(local as never, session as never);
+    expect((await woken.handle(checkOf(PLANTED))).findings.map((f) => f.rule)).toContain('pupil-mention');
+  });
+
+  it('is read on waking at the same time as the policy, not after it', async () => {
+    const { local, session } = await firstRun(policy);
+    plantName(session);
+    // storage.local answers only when told: the index must have been asked for meanwhile.
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    const slowLocal = { get: async (key: string) => (key === STORAGE_KEYS.state ? held.then(() => local.get(key)) : local.get(key)), set: local.set };
+    const asked: string[] = [];
+    const watched = { ...session, get: (key: string) => (asked.push(key), session.get(key)) };
+    const woken = new CheckService(slowLocal as never, watched as never);
+    const first = woken.handle(checkOf(PLANTED));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(asked).toEqual([COMPILED_KEY]);
+    answer();
+    expect((await first).findings.map((f) => f.rule)).toContain('pupil-mention');
+    expect(asked).toEqual([COMPILED_KEY]); // read once
+  });
+
   it('gives the same answers read back as compiled, on random texts', async () => {
     const { local, session } = await firstRun(policy);
     const woken = new CheckService(local as never, session as never);
