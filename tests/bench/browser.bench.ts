@@ -162,6 +162,10 @@ async function main(): Promise<void> {
       for (const [pupils, c] of Object.entries(cold)) {
         log(`  ${pupils.padStart(6)} names   cold p50 ${ms(c.cold.p50)} p95 ${ms(c.cold.p95)}   warm p50 ${ms(c.warm.p50)} p95 ${ms(c.warm.p95)}   target p95 ≤ ${TARGET.coldP95Ms[pupils]} ms: ${verdict(c.cold.p95 <= TARGET.coldP95Ms[pupils])}`);
       }
+      for (const [pupils, c] of Object.entries(cold)) {
+        log(`  ${pupils.padStart(6)} names, where a cold check's time goes (median ms after the input; index compiled again after ${c.compiledAgain} of ${COLD_STARTS} stops):`);
+        log(`      ${Object.entries(c.steps).map(([step, at]) => `${step} ${at}`).join(' · ')}`);
+      }
       for (const [pupils, c] of Object.entries(cold)) log(`  worker heap with ${pupils} names: ${c.workerHeapMb} MB   target ≤ ${TARGET.workerHeapMb} MB: ${verdict(c.workerHeapMb <= TARGET.workerHeapMb)}`);
       log();
     }

@@ -35,6 +35,56 @@ export interface ColdStartFigures {
   cold: ReturnType<typeof stats>;
   warm: ReturnType<typeof stats>;
   workerHeapMb: number;
+  /** Median ms from the input to each step of the way to the card, on a cold worker (STEPS). */
+  steps: Record<string, number>;
+  /** Stops after which the worker compiled the policy again instead of reading its index back. */
+  compiledAgain: number;
+}
+
+/**
+ * The steps of a cold check, in order, as the bench build marks them: in the page (p) and in the
+ * worker (w). Each is read as ms after the input, on one clock (each side's timeOrigin).
+ */
+const STEPS = [
+  ['p', 'second-look:check-sent', 'check sent'],
+  ['w', 'origin', 'worker started'],
+  ['w', 'second-look:worker-main', 'worker script run'],
+  ['w', 'second-look:request-received', 'request received'],
+  ['w', 'second-look:exceptions-read', 'exceptions read'],
+  ['w', 'second-look:policy-read', 'policy read'],
+  ['w', 'second-look:policy-digest', 'policy digest'],
+  ['w', 'second-look:compiled-read', 'index read'],
+  ['w', 'second-look:compiled-again', 'compiled (not restored)'],
+  ['w', 'second-look:engine-built', 'engine in place'],
+  ['w', 'second-look:engine-ready', 'engine ready'],
+  ['w', 'second-look:request-answered', 'answered'],
+  ['p', 'second-look:check-back', 'answer in page'],
+  ['p', 'second-look:card-painted', 'card painted'],
+] as const;
+
+interface Marks {
+  origin: number;
+  marks: [string, number][];
+}
+
+const MARKS_SCRIPT = `JSON.stringify({ origin: performance.timeOrigin, marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]) })`;
+
+/** Each step's ms after the input of the check that just painted its card (the worker's first life since the stop). */
+async function coldSteps(page: Page, browser: Browser): Promise<Record<string, number>> {
+  const inPage = (await page.evaluate(MARKS_SCRIPT)) as string;
+  const p = JSON.parse(inPage) as Marks;
+  const w = await workerCdp(browser);
+  const { result } = await w.send<{ result: { value: string } }>('Runtime.evaluate', { expression: MARKS_SCRIPT, returnByValue: true });
+  w.close();
+  const worker = JSON.parse(result.value) as Marks;
+  const inputAt = (await page.evaluate(() => (window as unknown as { __inputAt: number }).__inputAt)) as number;
+  const out: Record<string, number> = {};
+  for (const [side, name, label] of STEPS) {
+    const marks = side === 'p' ? p : worker;
+    const at = name === 'origin' ? 0 : marks.marks.find(([n, t]) => n === name && (side === 'w' || t >= inputAt))?.[1];
+    if (at !== undefined) out[label] = round(marks.origin + at - (p.origin + inputAt), 1);
+  }
+  return out;
 }
 
 export async function coldStart(browser: Browser): Promise<ColdStartFigures> {
@@ -53,6 +103,7 @@ export async function coldStart(browser: Browser): Promise<ColdStartFigures> {
   await cdp.send('ServiceWorker.enable');
   const warm: number[] = [];
   const cold: number[] = [];
+  const steps: Record<string, number>[] = [];
   for (let i = 0; i < 5; i++) {
     await clearAndSettle(page);
     warm.push(await nameToCard(page));
@@ -68,10 +119,13 @@ export async function coldStart(browser: Browser): Promise<ColdStartFigures> {
     for (let j = 0; j < 100 && status !== 'stopped'; j++) await sleep(20);
     await sleep(100);
     cold.push(await nameToCard(page));
+    steps.push(await coldSteps(page, browser));
     await clearAndSettle(page);
     warm.push(await nameToCard(page));
   }
   await page.locator(surface(PAGE).editor).first().blur();
   await page.close();
-  return { cold: stats(cold), warm: stats(warm), workerHeapMb: round(usedSize / 2 ** 20, 1) };
+  const median = (label: string) => stats(steps.map((s) => s[label]).filter((x) => x !== undefined)).p50;
+  const byStep = Object.fromEntries(STEPS.map(([, , label]) => [label, median(label)]).filter(([, v]) => Number.isFinite(v)));
+  return { cold: stats(cold), warm: stats(warm), workerHeapMb: round(usedSize / 2 ** 20, 1), steps: byStep, compiledAgain: steps.filter((s) => 'compiled (not restored)' in s).length };
 }
