@@ -10,6 +10,7 @@ import { EXCEPTIONS_KEY } from '../lib/background/exceptions';
 import { createLookHost } from '../lib/background/look-host';
 import { PhotoService } from '../lib/background/photo-service';
 import { oneAtATime } from '../lib/background/one-at-a-time';
+import { notifyPages } from '../lib/background/notify-pages';
 import { injectIntoOpenTabs } from '../lib/background/reinject';
 import { isRequest, PORT_NAME, type PortReply, type PortRequest } from '../lib/messages';
 import { refreshPolicyState, STORAGE_KEYS } from '../lib/policy/store';
@@ -40,9 +41,16 @@ export default defineBackground({
       if (sender.id === browser.runtime.id && (message as { type?: string })?.type === 'second-look:look-idle') lookHost?.onIdle(message as never);
       return undefined;
     });
+    // Pages are told to check again only once the worker has the new policy (their checks wait for it).
+    let policyChanged = false;
     const refresh = oneAtATime(() =>
-      refreshPolicyState(storage, { onManagedLate: refresh })
-        .then((state) => checks.apply(state))
+      refreshPolicyState(storage, { onManagedLate: refresh, onPolicyChanged: () => (policyChanged = true) })
+        .then((state) => {
+          checks.apply(state);
+          if (!policyChanged) return;
+          policyChanged = false;
+          notifyPages(browser as never, { type: 'second-look:recheck', siteOverrides: state.policy.siteOverrides ?? {} }).catch(() => undefined);
+        })
         .catch((error: unknown) => console.warn('Second Look: could not read the policy', error)),
     );
     // On waking after idle the first check reads the stored state itself, and a refresh then (reading
@@ -63,7 +71,10 @@ export default defineBackground({
     // Managed policy can arrive a few seconds after start-up, or change while the browser runs.
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'managed' || (area === 'local' && STORAGE_KEYS.personal in changes)) refreshNow();
-      if (area === 'local' && EXCEPTIONS_KEY in changes) checks.exceptions.setExceptions(changes[EXCEPTIONS_KEY].newValue);
+      if (area === 'local' && EXCEPTIONS_KEY in changes) {
+        checks.exceptions.setExceptions(changes[EXCEPTIONS_KEY].newValue);
+        notifyPages(browser as never, { type: 'second-look:recheck' }).catch(() => undefined);
+      }
     });
     // Content scripts keep a port open while someone writes (web pages cannot connect to it).
     browser.runtime.onConnect.addListener((port) => {

@@ -91,6 +91,16 @@ export interface DiagnoseRequest {
   type: 'second-look:diagnose';
 }
 
+/**
+ * The worker tells the content scripts in open tabs to check their editors again: the policy in
+ * force changed (with the new siteOverrides, the only part of it pages are given) or an exception
+ * was added or removed. Content scripts never listen to storage changes: those carry the rosters.
+ */
+export interface RecheckNotice {
+  type: 'second-look:recheck';
+  siteOverrides?: Record<string, unknown>;
+}
+
 /** Content scripts talk to the worker over a port of this name. */
 export const PORT_NAME = 'second-look';
 

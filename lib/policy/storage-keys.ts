@@ -11,8 +11,10 @@ export const STORAGE_KEYS = {
   /** Last copies that validated, so a broken update keeps the previous policy working. */
   lastGoodManaged: 'lastGoodManagedPolicy',
   lastGoodPersonal: 'lastGoodPersonalPolicy',
-  /** The policy in force, its source and any problems, for content scripts, popup and options page. */
+  /** The policy in force, its source and any problems, for the popup and options page (never content scripts: it holds the rosters). */
   state: 'policyState',
+  /** The policy's siteOverrides alone, for the content scripts: all of the policy a web page's process needs. */
+  siteOverrides: 'siteOverrides',
 } as const;
 
 export type PolicySource = 'managed' | 'personal' | 'defaults';

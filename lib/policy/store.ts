@@ -5,7 +5,7 @@
  * whenever either source changes.
  */
 import type { Storage } from 'webextension-polyfill';
-import { jsonDigest } from './digest';
+import { canonicalJson, jsonDigest } from './digest';
 import { resolvePolicy } from './resolve';
 import type { PolicyIssue } from './validate';
 import { STORAGE_KEYS, type ManagedRead, type PolicyState } from './storage-keys';
@@ -74,6 +74,8 @@ export interface RefreshOptions {
   managedWaitMs?: number;
   /** Called when a slow managed read finally answers, so the caller can refresh again. */
   onManagedLate?: () => void;
+  /** Called once the state is written when the policy in force is not the one stored before (pages check again). */
+  onPolicyChanged?: (state: PolicyState) => void;
 }
 
 /** FNV-1a of the policy's JSON: enough to tell "read again" from "changed" (not a security check). */
@@ -97,7 +99,7 @@ function managedReadOf(managed: unknown, answered: boolean, previous: ManagedRea
 }
 
 export async function refreshPolicyState(storage: PolicyStorage, options: RefreshOptions = {}): Promise<PolicyState> {
-  const { now = Date.now(), managedWaitMs = 300, onManagedLate } = options;
+  const { now = Date.now(), managedWaitMs = 300, onManagedLate, onPolicyChanged } = options;
   const local = (await storage.local.get([STORAGE_KEYS.personal, STORAGE_KEYS.lastGoodManaged, STORAGE_KEYS.lastGoodPersonal, STORAGE_KEYS.state])) as Record<string, unknown>;
   const reading = readManaged(storage.managed);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -117,7 +119,8 @@ export async function refreshPolicyState(storage: PolicyStorage, options: Refres
     { raw: personalRaw, lastGood: lastGoodPersonal, known: known('personal', personalDigest) },
   );
   const { newLastGood, ...rest } = resolved;
-  const previous = (local[STORAGE_KEYS.state] as PolicyState | undefined)?.managedRead;
+  const previousState = local[STORAGE_KEYS.state] as PolicyState | undefined;
+  const previous = previousState?.managedRead;
   // An unreadable managed area has not answered: what was last read stays the last read.
   const answered = managed !== SLOW && managed !== UNREADABLE && storage.managed !== undefined;
   const managedRead = managedReadOf(managed, answered, previous, now);
@@ -125,10 +128,11 @@ export async function refreshPolicyState(storage: PolicyStorage, options: Refres
   if (keptUnreadable) {
     state.issues = [{ source: 'managed', issues: [{ path: '', message: UNREADABLE_MANAGED_MESSAGE, level: 'error' }] }, ...state.issues.filter((g) => g.source !== 'managed')];
   }
-  const writes: Record<string, unknown> = { [STORAGE_KEYS.state]: state };
+  const writes: Record<string, unknown> = { [STORAGE_KEYS.state]: state, [STORAGE_KEYS.siteOverrides]: state.policy.siteOverrides ?? {} };
   if (newLastGood.managed) writes[STORAGE_KEYS.lastGoodManaged] = newLastGood.managed;
   if (newLastGood.personal) writes[STORAGE_KEYS.lastGoodPersonal] = newLastGood.personal;
   await storage.local.set(writes);
+  if (canonicalJson(previousState?.policy) !== canonicalJson(state.policy)) onPolicyChanged?.(state);
   // Only copies that validated just now, once their last good copy is written: a copy is only ever
   // taken as known when its last good copy is its own validated form.
   const issuesOf = (source: 'managed' | 'personal') => resolved.issues.find((g) => g.source === source)?.issues ?? [];

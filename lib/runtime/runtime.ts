@@ -6,10 +6,10 @@
  */
 import browser from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { DiagnoseRequest, Recipient } from '../messages';
+import type { Recipient, RecheckNotice } from '../messages';
 import type { Surface } from '../policy/rule-ids';
 import type { SiteOverride } from '../policy/schema';
-import { STORAGE_KEYS, type PolicyState } from '../policy/storage-keys';
+import { STORAGE_KEYS } from '../policy/storage-keys';
 import type { SiteAdapter } from '../sites/types';
 import { AttachmentWatcher } from './attachments';
 import { installBenchProbe } from './bench-probe';
@@ -99,32 +99,31 @@ export class PageRuntime {
 
   start(): void {
     const { ctx } = this;
-    // A new policy, or a new exception: check every open editor again.
-    const onStorage = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-      if (area !== 'local') return;
-      if (STORAGE_KEYS.state in changes) this.refreshHooks(this.siteOverride(changes[STORAGE_KEYS.state].newValue));
-      if (STORAGE_KEYS.state in changes || 'exceptions' in changes) {
+    const onMessage = (message: unknown) => {
+      const type = (message as { type?: unknown } | undefined)?.type;
+      // The popup asks what this page's hooks find (counts and kinds only).
+      if (type === 'second-look:diagnose') return Promise.resolve(diagnosePage(this.hooks, document, location.pathname, this.override !== undefined));
+      // A new policy, or a new exception (the worker says so; storage changes are never listened
+      // to here, as they carry the rosters): check every open editor again.
+      if (type === 'second-look:recheck') {
+        const { siteOverrides } = message as RecheckNotice;
+        if (siteOverrides) this.refreshHooks(this.siteOverride(siteOverrides));
         this.recheckAll();
         this.contacts.forget();
+        return Promise.resolve(true);
       }
-    };
-    browser.storage.onChanged.addListener(onStorage);
-    // The popup asks what this page's hooks find (counts and kinds only).
-    const onMessage = (message: unknown) => {
-      if ((message as DiagnoseRequest | undefined)?.type !== 'second-look:diagnose') return undefined;
-      return Promise.resolve(diagnosePage(this.hooks, document, location.pathname, this.override !== undefined));
+      return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
-      browser.storage.onChanged.removeListener(onStorage);
       browser.runtime.onMessage.removeListener(onMessage);
       this.stop();
       this.checker.disconnect();
     });
     browser.storage.local
-      .get(STORAGE_KEYS.state)
+      .get(STORAGE_KEYS.siteOverrides)
       .then((got) => {
-        if (!ctx.isInvalid) this.refreshHooks(this.siteOverride((got as Record<string, unknown>)[STORAGE_KEYS.state]));
+        if (!ctx.isInvalid) this.refreshHooks(this.siteOverride((got as Record<string, unknown>)[STORAGE_KEYS.siteOverrides]));
       })
       .catch(() => undefined);
 
@@ -365,8 +364,10 @@ export class PageRuntime {
     void session.check(true);
   }
 
-  private siteOverride(state: unknown): SiteOverride | undefined {
-    return (state as PolicyState | undefined)?.policy?.siteOverrides?.[this.adapter.site];
+  /** This site's entry of the policy's siteOverrides (as the worker keeps them for pages). */
+  private siteOverride(overrides: unknown): SiteOverride | undefined {
+    const entry = overrides && typeof overrides === 'object' ? (overrides as Record<string, unknown>)[this.adapter.site] : undefined;
+    return entry && typeof entry === 'object' ? (entry as SiteOverride) : undefined;
   }
 
   private recheckAll(): void {

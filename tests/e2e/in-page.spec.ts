@@ -62,6 +62,32 @@ test.describe('privacy', () => {
   }
 });
 
+test('the rosters never reach the page’s process: the content script listens to no storage change, yet a new policy re-checks an open editor', async ({ context, extensionId }) => {
+  const page = await open(context, 'x home post');
+  await page.keyboard.type('Lovely afternoon with Ophelia Quigley');
+  await page.waitForTimeout(500);
+  expect((await readCards(page)).text).toBe('');
+
+  // The content script's own world (an isolated world of the page's process), through DevTools.
+  const cdp = await context.newCDPSession(page);
+  const worlds: { id: number; origin: string; name: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context: c }) => worlds.push(c));
+  await cdp.send('Runtime.enable');
+  const ours = worlds.find((c) => c.auxData?.type === 'isolated' && (c.origin.includes(extensionId) || c.name === 'Second Look'));
+  expect(ours, 'the content script’s world').toBeDefined();
+  const listening = await cdp.send('Runtime.evaluate', {
+    contextId: ours!.id,
+    returnByValue: true,
+    expression: '[chrome.storage.onChanged.hasListeners(), chrome.storage.local.onChanged?.hasListeners() ?? false]',
+  });
+  // A storage.onChanged listener here would be handed every roster the worker or options page writes.
+  expect(listening.result.value).toEqual([false, false]);
+
+  // The school adds a pupil: the worker tells the open page, whose editor is checked again.
+  await setPersonalPolicy(context, { ...SCHOOL, pupils: [...SCHOOL.pupils, { name: 'Ophelia Quigley' }] });
+  expect(await cardText(page)).toContain('“Ophelia Quigley” names a pupil');
+});
+
 test.describe('actions on the card', () => {
   test('dismiss hides the warning for this text; new findings still show', async ({ context }) => {
     const page = await open(context, 'x home post');

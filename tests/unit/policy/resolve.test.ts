@@ -66,6 +66,29 @@ describe('refreshPolicyState', () => {
     expect(local.data[STORAGE_KEYS.state]).toEqual(second);
   });
 
+  it('keeps the siteOverrides apart for content scripts (never the rosters), and says when the policy in force changed', async () => {
+    const local = memoryArea();
+    let managed: Record<string, unknown> = {
+      schoolName: 'Oakfield Primary School',
+      pupils: [{ name: 'Jack Smith' }],
+      siteOverrides: { x: { defaultSurface: 'comment' } },
+    };
+    const storage = { managed: { get: async () => managed }, local };
+    const changed: number[] = [];
+    const onPolicyChanged = (s: { updatedAt: number }) => changed.push(s.updatedAt);
+    await refreshPolicyState(storage as never, { now: 1, onPolicyChanged });
+    expect(local.data[STORAGE_KEYS.siteOverrides]).toEqual({ x: { defaultSurface: 'comment' } });
+    expect(JSON.stringify(local.data[STORAGE_KEYS.siteOverrides])).not.toContain('Jack');
+    // Read again (as on every wake-up), keys in another order as Chrome's storage gives them: no change.
+    local.data[STORAGE_KEYS.state] = JSON.parse(JSON.stringify(local.data[STORAGE_KEYS.state], (k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v)));
+    await refreshPolicyState(storage as never, { now: 2, onPolicyChanged });
+    expect(changed).toEqual([1]);
+    managed = { ...managed, siteOverrides: undefined, mode: 'confirm' };
+    await refreshPolicyState(storage as never, { now: 3, onPolicyChanged });
+    expect(changed).toEqual([1, 3]);
+    expect(local.data[STORAGE_KEYS.siteOverrides]).toEqual({});
+  });
+
   it('does not wait for a slow managed area: uses the cached copy, then refreshes when it answers', async () => {
     const local = memoryArea({ [STORAGE_KEYS.lastGoodManaged]: { schoolName: 'Oakfield Primary School' } });
     let answer!: (v: unknown) => void;
