@@ -24,11 +24,11 @@ const WAKE_REFRESH_DELAY_MS = 1000;
 export default defineBackground({
   main() {
     // Bench builds only (npm run bench:browser): where a waking worker's time goes. Not in production.
-    if (import.meta.env.MODE === 'bench') performance.mark('second-look:worker-main');
+    const mark = import.meta.env.MODE === 'bench' ? (step: string) => void performance.mark(step) : undefined;
+    mark?.('second-look:worker-main');
     const storage = { managed: browser.storage.managed, local: browser.storage.local, session: browser.storage.session };
     // storage.session (memory only, worker-side only) keeps the compiled roster index across the
     // worker's restarts; Firefox before 115 has none, and compiles on each start.
-    const mark = import.meta.env.MODE === 'bench' ? (step: string) => void performance.mark(step) : undefined;
     const checks = new CheckService(browser.storage.local, browser.storage.session, mark);
     // Photos attached in a page: metadata here, faces and text in a document (offscreen, or a frame in Firefox).
     // The Firefox build carries no face or text models (their bundles use the Function constructor,
@@ -82,14 +82,14 @@ export default defineBackground({
       port.onMessage.addListener((message: unknown) => {
         const { id, request } = message as PortRequest;
         if (!isRequest(request)) return;
-        if (import.meta.env.MODE === 'bench') performance.mark('second-look:request-received');
+        mark?.('second-look:request-received');
         const answer =
           request.type === 'second-look:photo' ? photos.metadata(request)
           : request.type === 'second-look:photo-look' ? photos.look(request)
           : checks.handle(request);
         answer
           .then((response) => {
-            if (import.meta.env.MODE === 'bench') performance.mark('second-look:request-answered');
+            mark?.('second-look:request-answered');
             port.postMessage({ id, response } satisfies PortReply);
           })
           .catch((error: unknown) => console.warn('Second Look: check failed', error));
