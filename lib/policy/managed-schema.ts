@@ -11,7 +11,7 @@
  * and shows the error with its path. Types are still enforced by Chrome.
  */
 import { z } from 'zod';
-import { Policy } from './schema';
+import { policySchemas } from './schema';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -39,7 +39,7 @@ function toChromeNode(node: JsonSchema, topLevel = false): JsonSchema {
 
 /** The standard JSON Schema of the policy (also used to find unknown keys). */
 export function policyJsonSchema(): JsonSchema {
-  return z.toJSONSchema(Policy, { unrepresentable: 'any', io: 'input' }) as JsonSchema;
+  return z.toJSONSchema(policySchemas().Policy, { unrepresentable: 'any', io: 'input' }) as JsonSchema;
 }
 
 export function buildManagedSchema(): JsonSchema {

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { decodeRosterKey } from '../engine/names/keys';
 import { PACKED_LISTS, unpackRosters } from '../engine/names/packed-roster';
 import { policyJsonSchema } from './managed-schema';
-import { Policy } from './schema';
+import { policySchemas, type Policy } from './schema';
 
 export interface PolicyIssue {
   /** Where the problem is, e.g. `pupils[3].name`; empty for the whole policy. */
@@ -159,7 +159,7 @@ export function validatePolicy(input: unknown): ValidationResult {
   }
   cachedJsonSchema ??= policyJsonSchema() as JsonSchema;
   const warnings = findUnknownKeys(input, cachedJsonSchema);
-  const parsed = Policy.safeParse(input);
+  const parsed = policySchemas().Policy.safeParse(input);
   if (parsed.success) {
     const errors = ruleIssues(parsed.data);
     return errors.length ? { issues: [...errors, ...warnings] } : { policy: parsed.data, issues: warnings };

@@ -13,7 +13,7 @@ import { regString, windowsPolicyReg } from '../../../lib/deploy/windows-reg';
 import { EXTENSION_ID } from '../../../lib/extension-identity';
 import { hashPolicy } from '../../../lib/policy/hash-policy';
 import { buildManagedSchema } from '../../../lib/policy/managed-schema';
-import { Policy, type DeliveryRoute } from '../../../lib/policy/schema';
+import { policySchemas, type DeliveryRoute } from '../../../lib/policy/schema';
 import { policyFromFixtures } from './fixture-policy';
 
 const policy = policyFromFixtures();
@@ -48,7 +48,7 @@ const installFiles = buildArtefacts(
 
 describe('the policy the artefacts carry', () => {
   it('is built from the CSVs and passes the extension\'s own validation', () => {
-    expect(Policy.safeParse(policy).success).toBe(true);
+    expect(policySchemas().Policy.safeParse(policy).success).toBe(true);
     expect(policy.pupils!.map((p) => p.name)).toContain('Alfie Hartley');
     expect(policy.staff!.find((p) => p.name === 'Sarah Hughes')!.role).toBe('Headteacher');
     expect(policy.mode).toBe('confirm');
@@ -241,7 +241,7 @@ describe('ADMX and ADML', () => {
       const policies = defs.policies.policy as Xml[];
 
       it('has one policy per top-level key of the schema, named exactly as the key', () => {
-        expect(policies.map((p) => p.name)).toEqual(Object.keys(Policy.shape));
+        expect(policies.map((p) => p.name)).toEqual(Object.keys(policySchemas().Policy.shape));
       });
 
       it('writes each under the extension\'s 3rdparty key, as the .reg file does', () => {
