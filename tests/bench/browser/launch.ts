@@ -14,6 +14,8 @@ import { WorkerCdp } from './worker-cdp';
 export const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const BENCH_EXTENSION = join(ROOT, '.output', 'chrome-mv3-bench');
+/** What staff install: no performance marks, so nothing of the bench's own is in what it measures. */
+export const PRODUCTION_EXTENSION = join(ROOT, '.output', 'chrome-mv3');
 
 export interface Browser {
   context: BrowserContext;
@@ -23,9 +25,9 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(withExtension: boolean): Promise<Browser> {
+export async function launch(withExtension: boolean, build = BENCH_EXTENSION): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'second-look-bench-'));
-  const extension = withExtension ? [`--disable-extensions-except=${BENCH_EXTENSION}`, `--load-extension=${BENCH_EXTENSION}`] : ['--disable-extensions'];
+  const extension = withExtension ? [`--disable-extensions-except=${build}`, `--load-extension=${build}`] : ['--disable-extensions'];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROME,
     headless: true,
