@@ -32,9 +32,12 @@ function masked(text: string, findings: readonly { start: number; end: number }[
 function offers(text: string, inspection: Inspection, policy: Policy): (AnswerOffer | undefined)[] {
   return inspection.findings.map((f, i) => {
     if (!ANSWERABLE_RULES.has(f.rule)) return undefined;
+    const allowed = allowedScopes(f.rule, inspection.strongName[i] ?? false, policy);
+    // Only "posts like this" names the words around: without it the card has none to show, and words
+    // that change as each letter is typed would have it drawn again on every key.
+    if (!allowed.includes('similar')) return { scopes: allowed, cues: [] };
     const cues = surroundings(text, f.start, f.end, inspection.tokens).cues.map((c) => c.written);
-    const scopes = allowedScopes(f.rule, inspection.strongName[i] ?? false, policy).filter((s) => s !== 'similar' || cues.length > 0);
-    return { scopes, cues };
+    return { scopes: allowed.filter((s) => s !== 'similar' || cues.length > 0), cues };
   });
 }
 

@@ -111,9 +111,12 @@ export class EditorSession {
     }, opts);
     if (isTextField(editor)) {
       editor.addEventListener('input', check, opts);
-      // React writes a cleared value with no event: re-read on the keys and focus that follow.
-      editor.addEventListener('keyup', check, opts);
-      editor.addEventListener('change', check, opts);
+      // React writes a cleared value with no event: re-read on the keys and focus that follow. Only
+      // the text is looked at: a frame asked for after a key (to place the card again) makes Chrome
+      // hold the page's own tasks back until that frame, a frame later than without us.
+      const reread = () => void this.check(false, false);
+      editor.addEventListener('keyup', reread, opts);
+      editor.addEventListener('change', reread, opts);
     } else {
       // Every change to a contenteditable's text is a change to its DOM: the observer sees each one
       // (reading the editor again on its input event too would walk a long post twice per keystroke).
@@ -142,12 +145,15 @@ export class EditorSession {
     return findings.filter((f) => !this.dismissed.has(this.key(f, text)));
   }
 
-  /** Read the editor, have it checked, and show what the person needs to see. */
-  check(force = false): Promise<void> {
+  /**
+   * Read the editor, have it checked, and show what the person needs to see. With the text as it
+   * was, only the card's place is looked at again (in the coming frame), unless `place` is false.
+   */
+  check(force = false, place = true): Promise<void> {
     if (!this.editor.isConnected) return Promise.resolve();
     const read = readEditor(this.editor);
     if (!force && read.text === this.read.text) {
-      this.schedulePosition();
+      if (place) this.schedulePosition();
       return Promise.resolve();
     }
     this.read = read;

@@ -148,11 +148,14 @@ export class PageRuntime {
     const observer = new MutationObserver((records) => {
       this.sweep();
       // Keystrokes change only the editor's own DOM: no request list, profile or send control appears there.
-      const outside = records.some((r) => !insideEditor(r.target));
-      if (outside) this.pageVersion++;
+      // Nor does it move an editor (its own size is watched apart): asking for a frame on each key
+      // would make Chrome hold the page's own work back until that frame (React re-writes a
+      // controlled textarea's text node on every key).
+      if (!records.some((r) => !insideEditor(r.target))) return;
+      this.pageVersion++;
       this.positionAll();
       this.scheduleProfileScan();
-      if (outside) this.contacts.schedule();
+      this.contacts.schedule();
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });
     ctx.onInvalidated(() => observer.disconnect());
