@@ -121,7 +121,10 @@ export class Overlay {
       this.live.textContent = said;
       this.lastAnnounced = said;
     }
-    this.position();
+    // Nothing drawn differs: the card and marks stay where they are. Reading the editor's box here
+    // would make Chrome lay out the page in the middle of a keystroke; a box that grows or scrolls
+    // is followed anyway (its resize and scroll ask for a placement in the coming frame).
+    if (!same) this.position();
     // Bench builds only (npm run bench:browser): mark the frame the card is painted in. Not in production.
     if (import.meta.env.MODE === 'bench') requestAnimationFrame(() => performance.mark('second-look:card-painted'));
   }
