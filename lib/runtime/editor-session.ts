@@ -37,6 +37,8 @@ export interface SessionHost {
   firstTimeOfficial: (account: string) => boolean;
   /** The site starts uploading attached photos at once (X, TikTok): the card says a hold cannot stop that. */
   uploadsOnAttach?: boolean;
+  /** The editor's box changed size: it may have moved the page's other editors, and their marks, too. */
+  editorResized?: () => void;
 }
 
 /**
@@ -124,7 +126,7 @@ export class EditorSession {
       this.observer.observe(editor, { subtree: true, childList: true, characterData: true });
     }
     if (typeof ResizeObserver !== 'undefined') {
-      this.resizeObserver = new ResizeObserver(() => this.schedulePosition());
+      this.resizeObserver = new ResizeObserver(() => (host.editorResized ? host.editorResized() : this.schedulePosition()));
       this.resizeObserver.observe(editor);
     }
   }

@@ -198,6 +198,8 @@ export class PageRuntime {
         account: () => this.account.current(),
         firstTimeOfficial: (account) => this.officialNotes.firstTime(account),
         uploadsOnAttach: this.adapter.attachments?.uploadsOnAttach,
+        // Typing does not reach the page observer (see start()): a box that grows moves what is below it.
+        editorResized: () => this.positionAll(),
       });
       this.sessions.set(editor, session);
       if (!isProfileSurface(surface)) this.attachments.adopt(session);

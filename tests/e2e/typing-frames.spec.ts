@@ -53,3 +53,40 @@ for (const name of ['instagram comment', 'facebook comment', 'x home post']) {
     expect((await readCards(page)).text).toContain('“Jack Smith” names a pupil');
   });
 }
+
+// Typing no longer reaches the page observer, so an editor that grows as it is typed in must still
+// move the highlights of an editor below it (two comment boxes open on one page).
+test('a comment box growing as it is typed in moves the highlights of the one below it', async ({ context }) => {
+  await routeSitePages(context);
+  await context.route('https://www.instagram.com/p/TWOBOXES/', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><body style="font: 15px sans-serif">
+        <main>
+          <form><textarea id="upper" aria-label="Add a comment…" rows="1" style="width: 420px; overflow: hidden"></textarea></form>
+          <form><textarea id="lower" aria-label="Add a comment…" rows="2" style="width: 420px"></textarea></form>
+        </main>
+        <script>
+          // Grows with its text, as Instagram's own comment box does.
+          const upper = document.getElementById('upper');
+          upper.addEventListener('input', () => { upper.style.height = 'auto'; upper.style.height = upper.scrollHeight + 'px'; });
+        </script>
+      </body></html>`,
+    }),
+  );
+  await setPersonalPolicy(context, SCHOOL);
+  const page = await context.newPage();
+  await page.goto('https://www.instagram.com/p/TWOBOXES/');
+  await page.locator('#lower').click();
+  await page.keyboard.type('Well done Jack Smith');
+  await expect.poll(async () => (await readCards(page)).marks.length).toBeGreaterThan(0);
+  const lowerTop = async () => (await page.locator('#lower').boundingBox())!.y;
+  const markTop = async () => Math.min(...(await readCards(page)).marks.map((m) => m.y));
+  const before = { box: await lowerTop(), mark: await markTop() };
+
+  await page.locator('#upper').click();
+  await page.keyboard.type('A long comment that wraps onto a second line, then a third line, and on and on to a fourth line and a fifth, long enough for all that.');
+  const moved = (await lowerTop()) - before.box;
+  expect(moved, 'the upper box grew and pushed the lower one down').toBeGreaterThan(30);
+  await expect.poll(async () => Math.round((await markTop()) - before.mark)).toBe(Math.round(moved));
+});
