@@ -147,10 +147,10 @@ export class PageRuntime {
     // editor shifts it without a scroll or resize: follow it (batched to one update per frame).
     const observer = new MutationObserver((records) => {
       this.sweep();
-      // Keystrokes change only the editor's own DOM: no request list, profile or send control appears there.
-      // Nor does it move an editor (its own size is watched apart): asking for a frame on each key
-      // would make Chrome hold the page's own work back until that frame (React re-writes a
-      // controlled textarea's text node on every key).
+      // Keystrokes change only the editor's own DOM: no request list, profile or send control appears
+      // there, and nothing moves unless the editor grows (its resize places every card again). A frame
+      // asked for on each key would make Chrome hold the page's own work back until that frame (React
+      // re-writes a controlled textarea's text node on every key).
       if (!records.some((r) => !insideEditor(r.target))) return;
       this.pageVersion++;
       this.positionAll();
