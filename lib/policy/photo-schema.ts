@@ -7,6 +7,7 @@
  * whose value breaks `managed_schema.json`, silently, while our own validation says what and where.
  */
 import { z } from 'zod';
+import { builtOnce } from './built-once';
 
 import { DAYS, DEFAULT_RADIUS_METRES, DEFAULT_SCHOOL_DAY } from './photo-defaults';
 
@@ -129,10 +130,8 @@ function buildPhotoSchemas() {
 }
 
 type PhotoSchemas = ReturnType<typeof buildPhotoSchemas>;
-let built: PhotoSchemas | undefined;
-export function photoSchemas(): PhotoSchemas {
-  return (built ??= buildPhotoSchemas());
-}
+/** The zod schemas (built once, on the first call). */
+export const photoSchemas: () => PhotoSchemas = builtOnce(buildPhotoSchemas);
 
 export type SchoolSite = z.infer<PhotoSchemas['SchoolSite']>;
 export type SchoolDay = z.infer<PhotoSchemas['SchoolDay']>;

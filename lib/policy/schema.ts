@@ -6,6 +6,7 @@
  * on their own, and what `check --policy` reads.
  */
 import { z } from 'zod';
+import { builtOnce } from './built-once';
 import { photoSchemas } from './photo-schema';
 import { PUPIL_NAME_ANSWERS, RULE_IDS, SEVERITIES, SITES, SURFACES, type RuleId } from './rule-ids';
 import { siteOverrideSchemas } from './site-overrides';
@@ -224,11 +225,8 @@ function buildPolicySchemas() {
 }
 
 type PolicySchemas = ReturnType<typeof buildPolicySchemas>;
-let built: PolicySchemas | undefined;
-/** The policy's zod schemas (built once, on the first call). */
-export function policySchemas(): PolicySchemas {
-  return (built ??= buildPolicySchemas());
-}
+/** The zod schemas (built once, on the first call). */
+export const policySchemas: () => PolicySchemas = builtOnce(buildPolicySchemas);
 
 export type HashedToken = z.infer<PolicySchemas['HashedToken']>;
 export type HashedName = z.infer<PolicySchemas['HashedName']>;

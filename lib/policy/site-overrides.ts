@@ -5,6 +5,7 @@
  * (checked for syntax here), path patterns (checked to compile), words per language. No code.
  */
 import { z } from 'zod';
+import { builtOnce } from './built-once';
 import { ADAPTERS } from '../sites';
 import { SITES, SURFACES, type Site } from './rule-ids';
 import { patternProblem, selectorProblem } from './selector-syntax';
@@ -160,9 +161,7 @@ function buildSiteOverrideSchemas() {
 }
 
 type SiteOverrideSchemas = ReturnType<typeof buildSiteOverrideSchemas>;
-let built: SiteOverrideSchemas | undefined;
-export function siteOverrideSchemas(): SiteOverrideSchemas {
-  return (built ??= buildSiteOverrideSchemas());
-}
+/** The zod schemas (built once, on the first call). */
+export const siteOverrideSchemas: () => SiteOverrideSchemas = builtOnce(buildSiteOverrideSchemas);
 
 export type SiteOverride = z.infer<SiteOverrideSchemas['SiteOverride']>;

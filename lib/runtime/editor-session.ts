@@ -116,7 +116,9 @@ export class EditorSession {
       // React writes a cleared value with no event: re-read on the keys and focus that follow. Only
       // the text is looked at: a frame asked for after a key (to place the card again) makes Chrome
       // hold the page's own tasks back until that frame, a frame later than without us.
-      const reread = () => void this.check(false, false);
+      const reread = () => {
+        if (editor.value !== this.read.text) void this.check();
+      };
       editor.addEventListener('keyup', reread, opts);
       editor.addEventListener('change', reread, opts);
     } else {
@@ -149,13 +151,13 @@ export class EditorSession {
 
   /**
    * Read the editor, have it checked, and show what the person needs to see. With the text as it
-   * was, only the card's place is looked at again (in the coming frame), unless `place` is false.
+   * was, only the card's place is looked at again (in the coming frame).
    */
-  check(force = false, place = true): Promise<void> {
+  check(force = false): Promise<void> {
     if (!this.editor.isConnected) return Promise.resolve();
     const read = readEditor(this.editor);
     if (!force && read.text === this.read.text) {
-      if (place) this.schedulePosition();
+      this.schedulePosition();
       return Promise.resolve();
     }
     this.read = read;

@@ -6,7 +6,8 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, getServiceWorker, test } from './fixtures/extension';
-import { openSurface, routeSitePages, submitted, SURFACES } from './fixtures/site-pages';
+import { openSurface, submitted, SURFACES } from './fixtures/site-pages';
+import { contentScriptWorld, openEditorWithPolicy } from './fixtures/open-editor';
 import { setPersonalPolicy } from './fixtures/policy';
 import { clickCardButton, readCards, waitForCardText as cardText } from './fixtures/warning-card';
 import { revealed, whatThePageSees } from '../support/in-page';
@@ -21,15 +22,7 @@ const SCHOOL = {
 
 const surface = (name: string) => SURFACES.find((s) => s.name === name)!;
 
-async function open(context: BrowserContext, name: string, policy: Record<string, unknown> = SCHOOL): Promise<Page> {
-  await routeSitePages(context);
-  await setPersonalPolicy(context, policy);
-  const page = await context.newPage();
-  const spec = surface(name);
-  await openSurface(page, spec);
-  await page.locator(spec.editor).first().click();
-  return page;
-}
+const open = (context: BrowserContext, name: string, policy: Record<string, unknown> = SCHOOL): Promise<Page> => openEditorWithPolicy(context, name, policy);
 
 async function storedJson(context: BrowserContext): Promise<string> {
   const worker = await getServiceWorker(context);
@@ -68,20 +61,10 @@ test('the rosters never reach the page’s process: the content script listens t
   await page.waitForTimeout(500);
   expect((await readCards(page)).text).toBe('');
 
-  // The content script's own world (an isolated world of the page's process), through DevTools.
-  const cdp = await context.newCDPSession(page);
-  const worlds: { id: number; origin: string; name: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', ({ context: c }) => worlds.push(c));
-  await cdp.send('Runtime.enable');
-  const ours = worlds.find((c) => c.auxData?.type === 'isolated' && (c.origin.includes(extensionId) || c.name === 'Second Look'));
-  expect(ours, 'the content script’s world').toBeDefined();
-  const listening = await cdp.send('Runtime.evaluate', {
-    contextId: ours!.id,
-    returnByValue: true,
-    expression: '[chrome.storage.onChanged.hasListeners(), chrome.storage.local.onChanged?.hasListeners() ?? false]',
-  });
+  const inOurWorld = await contentScriptWorld(context, page, extensionId);
+  const listening = await inOurWorld('[chrome.storage.onChanged.hasListeners(), chrome.storage.local.onChanged?.hasListeners() ?? false]');
   // A storage.onChanged listener here would be handed every roster the worker or options page writes.
-  expect(listening.result.value).toEqual([false, false]);
+  expect(listening).toEqual([false, false]);
 
   // The school adds a pupil: the worker tells the open page, whose editor is checked again.
   await setPersonalPolicy(context, { ...SCHOOL, pupils: [...SCHOOL.pupils, { name: 'Ophelia Quigley' }] });

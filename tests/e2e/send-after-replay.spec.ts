@@ -5,8 +5,8 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures/extension';
-import { setPersonalPolicy } from './fixtures/policy';
-import { modelText, openSurface, routeSitePages, submitted, SURFACES } from './fixtures/site-pages';
+import { openEditorWithPolicy } from './fixtures/open-editor';
+import { modelText, submitted, SURFACES } from './fixtures/site-pages';
 import { anywayWords } from '../../components/card-words';
 import { clickCardButton, readCards, waitForCardText as cardText } from './fixtures/warning-card';
 
@@ -17,15 +17,7 @@ const SCHOOL = {
   mode: 'confirm',
 };
 
-async function open(context: BrowserContext, name: string): Promise<Page> {
-  await routeSitePages(context);
-  await setPersonalPolicy(context, SCHOOL);
-  const page = await context.newPage();
-  const spec = SURFACES.find((s) => s.name === name)!;
-  await openSurface(page, spec);
-  await page.locator(spec.editor).first().click();
-  return page;
-}
+const open = (context: BrowserContext, name: string): Promise<Page> => openEditorWithPolicy(context, name, SCHOOL);
 
 const held = async (page: Page, yes: boolean) => expect.poll(async () => (await readCards(page)).roles.includes('alertdialog')).toBe(yes);
 

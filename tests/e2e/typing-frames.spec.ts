@@ -5,33 +5,17 @@
  * with the extension than without it (Instagram's comment box: p95 23 against 13 ms).
  * Counted in the content script's own world (an isolated world of the page's process), through DevTools.
  */
-import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures/extension';
+import { contentScriptWorld, openEditorWithPolicy } from './fixtures/open-editor';
 import { setPersonalPolicy } from './fixtures/policy';
-import { openSurface, routeSitePages, SURFACES } from './fixtures/site-pages';
+import { routeSitePages } from './fixtures/site-pages';
 import { readCards, waitForCardText as cardText } from './fixtures/warning-card';
 
 const SCHOOL = { schoolName: 'Wrenfield Junior School', pupils: [{ name: 'Jack Smith' }, { name: 'Olivia Brown' }], mode: 'warn' };
 
-async function contentScriptWorld(context: BrowserContext, page: Page, extensionId: string) {
-  const cdp = await context.newCDPSession(page);
-  const worlds: { id: number; origin: string; name: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', ({ context: c }) => worlds.push(c));
-  await cdp.send('Runtime.enable');
-  const ours = worlds.find((c) => c.auxData?.type === 'isolated' && (c.origin.includes(extensionId) || c.name === 'Second Look'));
-  expect(ours, 'the content script’s world').toBeDefined();
-  return async (expression: string): Promise<unknown> =>
-    (await cdp.send('Runtime.evaluate', { contextId: ours!.id, returnByValue: true, expression })).result.value;
-}
-
 for (const name of ['instagram comment', 'facebook comment', 'x home post']) {
   test(`${name}: typing on with a pupil's card showing asks for no frame on each key, and the card stays`, async ({ context, extensionId }) => {
-    await routeSitePages(context);
-    await setPersonalPolicy(context, SCHOOL);
-    const page = await context.newPage();
-    const spec = SURFACES.find((s) => s.name === name)!;
-    await openSurface(page, spec);
-    await page.locator(spec.editor).first().click();
+    const page = await openEditorWithPolicy(context, name, SCHOOL);
     await page.keyboard.type('Well done Jack Smith');
     expect(await cardText(page)).toContain('“Jack Smith” names a pupil');
     await page.waitForTimeout(300);
