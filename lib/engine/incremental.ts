@@ -1,12 +1,13 @@
 /**
  * Checking a long text as it is typed without reading all of it again. The text is cut at the end
- * of the last word before each line break (tokenise.ts, lineCuts): each piece then tokenises on its
- * own exactly as it does inside the whole text, and no term, name or threat crosses a cut. What is
- * found in a piece is kept in a small bounded cache, keyed by the piece's text, and only pieces not
- * seen before are read; the decisions that need the whole text (is the post about school, the job
- * model's score, contact details, the rules themselves) are worked out again on every check, from
- * the pieces' findings. The result is exactly the analysis `analyse` gives (tested with random edits
- * in tests/unit/incremental.test.ts).
+ * of the last word before each line break (tokenise.ts, lineCuts), and a long line at the end of a
+ * sentence every few hundred characters where the words around show nothing runs across
+ * (sentence-cuts.ts): each piece then tokenises on its own exactly as it does inside the whole
+ * text, and no term, name or threat crosses a cut. What is found in a piece is kept in a small
+ * bounded cache, keyed by the piece's text, and only pieces not seen before are read; the decisions
+ * that need the whole text (is the post about school, the job model's score, contact details, the
+ * rules themselves) are worked out again on every check, from the pieces' findings. The result is
+ * exactly the analysis `analyse` gives (tested with random edits in tests/unit/engine/incremental.test.ts).
  *
  * Names need a little more than their piece: whether a misspelt word is looked up depends on the
  * words next to it, across a line break too. So a piece's names are kept under the piece's text
@@ -28,43 +29,14 @@ import { nameGroups, ownChildHits } from './job';
 import type { NameHit } from './names/name-index';
 import { findThreats } from './rules/derogatory';
 import type { PhraseHit } from './terms/phrase-matcher';
+import { Lru } from './lru';
+import { SentenceCuts } from './sentence-cuts';
 import { lineCuts, tokenise, type Token } from './tokenise';
 
 export const MAX_ENTRIES = 256;
 export const MAX_CHARS = 64_000;
 /** Tokens after a piece that its names can depend on: a glued run of up to four, and the one after. */
 const NAME_CONTEXT_AFTER = 5;
-
-/** A least-recently-used map, bounded in entries and in the characters of its keys. */
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  private chars = 0;
-
-  get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
-  }
-
-  set(key: string, value: V): void {
-    if (key.length > MAX_CHARS) return;
-    if (this.map.delete(key)) this.chars -= key.length;
-    this.map.set(key, value);
-    this.chars += key.length;
-    while (this.map.size > MAX_ENTRIES || this.chars > MAX_CHARS) {
-      const oldest = this.map.keys().next().value as string;
-      this.map.delete(oldest);
-      this.chars -= oldest.length;
-    }
-  }
-
-  get size(): number {
-    return this.map.size;
-  }
-}
 
 /** One piece of text, read on its own: tokens (placed in the text last checked), terms, threats, own-child cues. */
 interface Piece {
@@ -108,13 +80,17 @@ const CONTEXTS_PER_PIECE = 4;
 export class AnalysisCache {
   private compiled?: CompiledPolicy;
   private checks = 0;
-  private pieces = new Lru<Piece>();
-  private lines = new Lru<Span[]>();
+  private pieces = new Lru<Piece>(MAX_ENTRIES, MAX_CHARS);
+  private lines = new Lru<Span[]>(MAX_ENTRIES, MAX_CHARS);
+  private sentences?: SentenceCuts;
   private previous?: Previous;
 
-  /** Pieces and lines held (for tests and the benchmark). */
-  get size(): { pieces: number; lines: number } {
-    return { pieces: this.pieces.size, lines: this.lines.size };
+  /** Characters read afresh by the last check (pieces not seen before). */
+  private readChars = 0;
+
+  /** Pieces and lines held, and what the last check read afresh (for tests and the benchmark). */
+  get size(): { pieces: number; lines: number; lastRead: number } {
+    return { pieces: this.pieces.size, lines: this.lines.size, lastRead: this.readChars };
   }
 
   /** The analysis of `text`, exactly as `analyse` would give it, reading only pieces not seen before. */
@@ -122,13 +98,17 @@ export class AnalysisCache {
     if (compiled !== this.compiled) {
       // Names and terms come from the policy: a new policy starts a new cache.
       this.compiled = compiled;
-      this.pieces = new Lru();
-      this.lines = new Lru();
+      this.pieces = new Lru(MAX_ENTRIES, MAX_CHARS);
+      this.lines = new Lru(MAX_ENTRIES, MAX_CHARS);
+      this.sentences = new SentenceCuts(compiled);
       this.previous = undefined;
     }
     const check = ++this.checks;
+    this.readChars = 0;
     const same = unchanged(this.previous?.text, text);
-    const cuts = lineCuts(text);
+    const atLines = lineCuts(text);
+    const inLines = this.sentences!.cuts(text, atLines);
+    const cuts = inLines.length ? [...atLines, ...inLines].sort((a, b) => a - b) : atLines;
     const count = cuts.length + 1;
     const starts = [0, ...cuts];
     const ends = [...cuts, text.length];
@@ -143,6 +123,7 @@ export class AnalysisCache {
         piece = this.pieces.get(own);
         if (!piece || piece.placedIn === check) {
           const fresh = readPiece(compiled, own);
+          this.readChars += own.length;
           if (!piece) this.pieces.set(own, fresh);
           piece = fresh;
         }
@@ -159,7 +140,8 @@ export class AnalysisCache {
     const names: NameHit[] = [];
     const threats: Span[] = [];
     const ownChild: CueHit[] = [];
-    const words: { words: WordFeatures; tokenBase: number }[] = [];
+    const words: { words: WordFeatures; tokenBase: number; joined?: number }[] = [];
+    let lastWord: number | undefined;
     for (let k = 0; k < count; k++) {
       const piece = pieces[k];
       const start = starts[k];
@@ -169,9 +151,14 @@ export class AnalysisCache {
       for (const h of named.names) names.push({ ...h, startToken: h.startToken + base, endToken: h.endToken + base, start: h.start + start, end: h.end + start });
       for (const s of piece.threats) threats.push({ start: s.start + start, end: s.end + start });
       for (const c of piece.ownChild) ownChild.push({ cue: c.cue, start: c.start + start, end: c.end + start });
-      if (bits) words.push({ words: named.words, tokenBase: base });
+      if (bits && piece.tokens.length) {
+        // Cut inside a line: the word pair across the cut is the text's too.
+        const joined = lastWord !== undefined && !piece.tokens[0].newlineBefore ? lastWord : undefined;
+        words.push({ words: named.words, tokenBase: base, ...(joined === undefined ? {} : { joined }) });
+        lastWord = named.words.lastWord;
+      }
     }
-    const lines = this.profanity(text, same);
+    const lines = this.profanity(text, same, inLines);
     this.previous = { text, starts, ends, pieces, ...lines };
     return analyseFound(compiled, text, surface, site, recipient, {
       tokens,
@@ -180,7 +167,7 @@ export class AnalysisCache {
       ownChild,
       threats,
       profanity: lines.spans,
-      ...(bits ? { words: mergeWordFeatures(words) } : {}),
+      ...(bits ? { words: mergeWordFeatures(words, bits) } : {}),
     });
   }
 
@@ -219,15 +206,21 @@ export class AnalysisCache {
     return named;
   }
 
-  /** Profanity, line by line (no word crosses a line break). */
-  private profanity(text: string, same: Unchanged): { spans: Span[]; lineStarts: number[]; lineEnds: number[]; lineSpans: Span[][] } {
+  /**
+   * Profanity, line by line, and a long line in parts, at the space after each sentence it was cut at
+   * (`inLines`): it is read word by word, and no word crosses a line break or a space.
+   */
+  private profanity(text: string, same: Unchanged, inLines: readonly number[]): { spans: Span[]; lineStarts: number[]; lineEnds: number[]; lineSpans: Span[][] } {
     const spans: Span[] = [];
     const lineStarts: number[] = [];
     const lineEnds: number[] = [];
     const lineSpans: Span[][] = [];
+    let soft = 0;
     for (let at = 0; at <= text.length; ) {
       let end = text.indexOf('\n', at);
       if (end < 0) end = text.length;
+      while (soft < inLines.length && inLines[soft] < at) soft++;
+      if (soft < inLines.length && inLines[soft] < end) end = spaceAfter(text, inLines[soft]);
       if (end > at) {
         let found = reused(this.previous, same, at, end, text.length, (p) => p.lineStarts, (p) => p.lineEnds, (p, i) => p.lineSpans[i]);
         if (!found) {
@@ -244,6 +237,13 @@ export class AnalysisCache {
     }
     return { spans, lineStarts, lineEnds, lineSpans };
   }
+}
+
+/** The space after the punctuation a sentence cut is made before (sentence-cuts.ts). */
+function spaceAfter(text: string, cut: number): number {
+  let at = cut;
+  while (at < text.length && '.!?\u2026'.includes(text[at])) at++;
+  return at;
 }
 
 /** How much of the previous text the new one keeps: the first `prefix` characters, and the last `suffix`. */

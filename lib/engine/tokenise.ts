@@ -192,7 +192,7 @@ export function tokenise(text: string): Token[] {
 const NEWLINE_CHARS = /[\n\r\u2028\u2029\u0085]/g;
 
 /** Whether the code point ending at `q` is part of a token: a letter or digit, or an accent on one. */
-function tokenEndsAt(text: string, q: number, floor: number): { end: boolean; before: number } {
+export function tokenEndsAt(text: string, q: number, floor: number): { end: boolean; before: number } {
   const width = (at: number) => (at - 2 >= floor && (text.charCodeAt(at - 1) & 0xfc00) === 0xdc00 && (text.charCodeAt(at - 2) & 0xfc00) === 0xd800 ? 2 : 1);
   const w = width(q);
   const c = classify(text.codePointAt(q - w)!);

@@ -54,6 +54,12 @@ export interface WordFeatures {
   first: Int32Array;
   bigram: Uint8Array;
   length: number;
+  /**
+   * The hashed words of the first and last token (0 with no tokens): a text read in pieces cut
+   * inside a line joins each piece to the one before with the bigram across the cut (mergeWordFeatures).
+   */
+  firstWord?: number;
+  lastWord?: number;
 }
 
 /** 32-bit FNV-1a of a string, continuing from `h`. */
@@ -125,30 +131,38 @@ export function wordFeatures(tokens: readonly Token[], groupAt: readonly (string
     bigram[length++] = pair ? 1 : 0;
   };
   let prev = 0;
+  let firstWord = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     const h = fnv1a(groupAt[i] || t.isNumber ? modelWord(t, groupAt[i]) : t.norm);
+    if (i === 0) firstWord = h;
     add(mix(h ^ UNIGRAM) & mask, i, false);
-    if (i > 0 && !t.newlineBefore) add(mix(Math.imul(prev, BIGRAM) ^ h) & mask, i - 1, true);
+    if (i > 0 && !t.newlineBefore) add(bigramSlot(prev, h, mask), i - 1, true);
     prev = h;
   }
-  return { slots, first, bigram, length };
+  return { slots, first, bigram, length, firstWord, lastWord: prev };
+}
+
+function bigramSlot(before: number, word: number, mask: number): number {
+  return mix(Math.imul(before, BIGRAM) ^ word) & mask;
 }
 
 /** A copy of word features that the next call cannot overwrite. */
 export function keepWordFeatures(f: WordFeatures): WordFeatures {
-  return { slots: f.slots.slice(0, f.length), first: f.first.slice(0, f.length), bigram: f.bigram.slice(0, f.length), length: f.length };
+  return { slots: f.slots.slice(0, f.length), first: f.first.slice(0, f.length), bigram: f.bigram.slice(0, f.length), length: f.length, firstWord: f.firstWord, lastWord: f.lastWord };
 }
 
 /**
  * The word features of a text from those of its pieces, in order (`tokenBase`: the index of the
- * piece's first token in the text): exactly what `wordFeatures` gives for the whole text, when no
- * bigram crosses from one piece to the next (pieces cut at line breaks). A slot counts once, at its
- * first piece, in the order the whole-text pass would have met it.
+ * piece's first token in the text): exactly what `wordFeatures` gives for the whole text. A piece
+ * cut from the one before inside a line (`joined`: no line break before its first token) adds the
+ * bigram across the cut, right after its first word, where the whole-text pass meets it. A slot
+ * counts once, at its first piece, in the order the whole-text pass would have met it.
  */
-export function mergeWordFeatures(pieces: readonly { words: WordFeatures; tokenBase: number }[]): WordFeatures {
+export function mergeWordFeatures(pieces: readonly { words: WordFeatures; tokenBase: number; joined?: number }[], bits: number): WordFeatures {
+  const mask = (1 << bits) - 1;
   let total = 0;
-  for (const p of pieces) total += p.words.length;
+  for (const p of pieces) total += p.words.length + (p.joined === undefined ? 0 : 1);
   let cells = 64;
   while (cells < 2 * total) cells *= 2;
   const seenHere = new Int32Array(cells);
@@ -157,9 +171,12 @@ export function mergeWordFeatures(pieces: readonly { words: WordFeatures; tokenB
   const first = new Int32Array(total);
   const bigram = new Uint8Array(total);
   let length = 0;
-  for (const { words, tokenBase } of pieces) {
-    for (let k = 0; k < words.length; k++) {
-      const slot = words.slots[k];
+  for (const { words, tokenBase, joined } of pieces) {
+    for (let j = 0; j < words.length + (joined === undefined ? 0 : 1); j++) {
+      // With a join, its bigram comes second: after the piece's first word (k = 0), before the next.
+      const join = joined !== undefined && j === 1;
+      const k = joined !== undefined && j > 1 ? j - 1 : j;
+      const slot = join ? bigramSlot(joined, words.firstWord ?? 0, mask) : words.slots[k];
       let c = (Math.imul(slot, 0x9e3779b1) >>> 7) & cellMask;
       let fresh = true;
       for (;;) {
@@ -174,8 +191,8 @@ export function mergeWordFeatures(pieces: readonly { words: WordFeatures; tokenB
       if (!fresh) continue;
       seenHere[c] = slot + 1;
       slots[length] = slot;
-      first[length] = words.first[k] + tokenBase;
-      bigram[length++] = words.bigram[k];
+      first[length] = join ? tokenBase - 1 : words.first[k] + tokenBase;
+      bigram[length++] = join ? 1 : words.bigram[k];
     }
   }
   return { slots, first, bigram, length };

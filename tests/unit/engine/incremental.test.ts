@@ -113,6 +113,42 @@ describe('incremental check', () => {
     }
   });
 
+  it('gives exactly the findings of a full check after every edit of a long paragraph (cut at its sentences)', () => {
+    // One line of sentences, some ending inside a name, a title, a school's name, a threat or a cue:
+    // a cut there would change what is found, so it must not be made.
+    const seams = ['Mr. Okafor', 'Mrs. Jones', "St. Example's", "I'll. flatten him", "Lily's. school", 'our. Evie', 'Jack. Smith', 'J. Smith', 'Thomas. Wright', 'Year 6. class', 'fuck!! off', '07700. 900123', 'e\u0301. Smith', '#JackSmith. @jack_smith'];
+    const sentence = fc.oneof(
+      fc.constantFrom(...benchLines, ...schoolLines).map((l) => l.replace(/\n/g, ' ')),
+      fc.constantFrom(...seams),
+    );
+    const end = fc.constantFrom('. ', '! ', '? ', '\u2026 ', '.. ', '.\u00a0', '.\t', ' ', ', ');
+    const paragraph = fc.array(fc.tuple(sentence, end), { minLength: 30, maxLength: 60 }).map((parts) => parts.map(([a, b]) => a + b).join(''));
+    const cache = new AnalysisCache();
+    fc.assert(
+      fc.property(paragraph, fc.array(edit, { maxLength: 12 }), fc.constantFrom(bench, school), (start, edits, engine) => {
+        let text = start;
+        sameAsFull(engine, cache, text, { surface: 'post' });
+        for (const e of edits) {
+          text = applyEdit(text, e);
+          sameAsFull(engine, cache, text, { surface: 'post' });
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reads only the last sentences again when typing at the end of a long paragraph', () => {
+    const cache = new AnalysisCache();
+    const paragraph = makePost(11, 10000).replace(/\n+/g, ' ');
+    bench.inspect(paragraph, { surface: 'post' }, cache);
+    expect(cache.size.lastRead).toBe(paragraph.length);
+    for (const typed of ['x', 'xy', 'xy z']) {
+      sameAsFull(bench, cache, `${paragraph}${typed}`, { surface: 'post' });
+      // The piece being typed in: at most a piece's length and the sentence that ends it, not 10,000.
+      expect(cache.size.lastRead).toBeLessThan(1000);
+    }
+  });
+
   it('is exact when the same line appears more than once in a post', () => {
     const cache = new AnalysisCache();
     // Pieces run from the end of one line's last word to the end of the next line's: "\n<line>" twice.
