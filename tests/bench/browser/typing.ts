@@ -8,7 +8,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { openEditor, PAGES, sleep, stats, type Browser } from './launch';
 
-export const KEYS_PER_PAGE = 120;
+export const KEYS_PER_PAGE = 240;
 const NAME = 'Jack Smith was brilliant in my class today, ';
 const FILLER = 'The class worked hard on fractions and then wrote stories about a day at the seaside. ';
 const TYPED = 'so proud of everyone and their hard work this term ';
