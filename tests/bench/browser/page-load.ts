@@ -9,7 +9,7 @@ import { extensionMs, startProfile, stopProfile } from './cpu-profile';
 import { PAGES, round, sleep, surface, type Browser } from './launch';
 import { openPracticePage } from '../../e2e/fixtures/site-pages';
 
-export const LOADS_PER_PAGE = 4;
+export const LOADS_PER_PAGE = 8;
 
 async function noteLongTasks(page: Page): Promise<void> {
   await page.addInitScript(() => {
