@@ -273,7 +273,7 @@ export class NameIndex {
     cache.set(word, value);
   }
 
-  /** `textLength`: an initial at the very end of the text is probably a word still being typed. */
+  /** `textLength`: an initial, or a short form in lower case, at the very end of the text is probably a word still being typed. */
   find(tokens: readonly Token[], textLength = Infinity): NameHit[] {
     const hits: NameHit[] = [];
     if (this.people === 0) return hits;
@@ -358,8 +358,11 @@ export class NameIndex {
             if (g) emit(g, 'first-initial', i, next, fuzzy, nick);
           }
           if (nick) {
-            // Alone, "Tommy" may be Thomas, but "Jackson" (often a surname) is not read as Jack.
-            const g = c.fromFormal ? undefined : this.firstAlone.get(c.key);
+            // Alone, "Tommy" may be Thomas, but "Jackson" (often a surname) is not read as Jack. A short
+            // form in lower case at the very end of the text is most often a word still being typed
+            // ("ev" of everyone, "sam" of same, "al" of also): it counts once the word is finished.
+            const typing = !tokens[i].capitalised && tokens[u.end].end >= textLength;
+            const g = c.fromFormal || typing ? undefined : this.firstAlone.get(c.key);
             if (g) emit(g, 'first', i, u.end, false, true);
             continue;
           }

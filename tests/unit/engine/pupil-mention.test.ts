@@ -25,6 +25,8 @@ describe.each(bothRosterForms())('pupil-mention (%s)', (_form, engine) => {
     ['first name alone in a post about school', 'Well done Jack! Great work in my class today', 'Jack'],
     ['first name alone with a year group', 'Muhammad was a superstar in Year 4 today', 'Muhammad'],
     ['diminutive alone in a post about school', 'Tommy was brilliant in my class today', 'Tommy'],
+    ['short form in lower case, finished', 'Great work in my class today, so proud of tom!', 'tom'],
+    ['short form capitalised at the very end', 'Great work in my class today, so proud of Tom', 'Tom'],
   ])('flags the %s', (_what, text, evidence) => {
     const found = ofRule(engine, 'pupil-mention', text);
     expect(found.map((f) => f.evidence)).toContain(evidence);
@@ -47,6 +49,8 @@ describe.each(bothRosterForms())('pupil-mention (%s)', (_form, engine) => {
     ['names split across sentences', 'That was Jack. Smith was not there.'],
     ['names split across lines', 'Jack\nSmith'],
     ['a first name and a capital still being typed', 'Jack S'],
+    // "tom" of tomorrow, as the person types: the card would flash up for a key and go.
+    ['a short form in lower case still being typed', 'Great work in my class today, see you all tom'],
     ['a listed nickname alone with no school context', 'Jacko strikes again'],
     ['a formal name that is often a surname, alone', 'Jackson was brilliant in my class today'],
     ['an initial glued by an apostrophe', "H'wood, S'mith and my class"],
