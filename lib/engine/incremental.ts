@@ -29,12 +29,11 @@ import { nameGroups, ownChildHits } from './job';
 import type { NameHit } from './names/name-index';
 import { findThreats } from './rules/derogatory';
 import type { PhraseHit } from './terms/phrase-matcher';
-import { Lru } from './lru';
-import { SentenceCuts } from './sentence-cuts';
+import { Lru, MAX_CHARS, MAX_ENTRIES } from './lru';
+import { SentenceCuts, spaceAfterCut } from './sentence-cuts';
 import { lineCuts, tokenise, type Token } from './tokenise';
 
-export const MAX_ENTRIES = 256;
-export const MAX_CHARS = 64_000;
+export { MAX_CHARS, MAX_ENTRIES };
 /** Tokens after a piece that its names can depend on: a glued run of up to four, and the one after. */
 const NAME_CONTEXT_AFTER = 5;
 
@@ -80,8 +79,8 @@ const CONTEXTS_PER_PIECE = 4;
 export class AnalysisCache {
   private compiled?: CompiledPolicy;
   private checks = 0;
-  private pieces = new Lru<Piece>(MAX_ENTRIES, MAX_CHARS);
-  private lines = new Lru<Span[]>(MAX_ENTRIES, MAX_CHARS);
+  private pieces = new Lru<Piece>();
+  private lines = new Lru<Span[]>();
   private sentences?: SentenceCuts;
   private previous?: Previous;
 
@@ -98,8 +97,8 @@ export class AnalysisCache {
     if (compiled !== this.compiled) {
       // Names and terms come from the policy: a new policy starts a new cache.
       this.compiled = compiled;
-      this.pieces = new Lru(MAX_ENTRIES, MAX_CHARS);
-      this.lines = new Lru(MAX_ENTRIES, MAX_CHARS);
+      this.pieces = new Lru();
+      this.lines = new Lru();
       this.sentences = new SentenceCuts(compiled);
       this.previous = undefined;
     }
@@ -220,7 +219,7 @@ export class AnalysisCache {
       let end = text.indexOf('\n', at);
       if (end < 0) end = text.length;
       while (soft < inLines.length && inLines[soft] < at) soft++;
-      if (soft < inLines.length && inLines[soft] < end) end = spaceAfter(text, inLines[soft]);
+      if (soft < inLines.length && inLines[soft] < end) end = spaceAfterCut(text, inLines[soft]);
       if (end > at) {
         let found = reused(this.previous, same, at, end, text.length, (p) => p.lineStarts, (p) => p.lineEnds, (p, i) => p.lineSpans[i]);
         if (!found) {
@@ -237,13 +236,6 @@ export class AnalysisCache {
     }
     return { spans, lineStarts, lineEnds, lineSpans };
   }
-}
-
-/** The space after the punctuation a sentence cut is made before (sentence-cuts.ts). */
-function spaceAfter(text: string, cut: number): number {
-  let at = cut;
-  while (at < text.length && '.!?\u2026'.includes(text[at])) at++;
-  return at;
 }
 
 /** How much of the previous text the new one keeps: the first `prefix` characters, and the last `suffix`. */

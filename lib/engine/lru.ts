@@ -1,11 +1,15 @@
+/** The bounds of each of the engine's caches of typed text (in the worker's memory only). */
+export const MAX_ENTRIES = 256;
+export const MAX_CHARS = 64_000;
+
 /** A least-recently-used map, bounded in entries and in the characters of its keys (the engine's caches of typed text). */
 export class Lru<V> {
   private readonly map = new Map<string, V>();
   private chars = 0;
 
   constructor(
-    private readonly maxEntries: number,
-    private readonly maxChars: number,
+    private readonly maxEntries = MAX_ENTRIES,
+    private readonly maxChars = MAX_CHARS,
   ) {}
 
   get(key: string): V | undefined {

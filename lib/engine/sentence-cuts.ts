@@ -17,12 +17,21 @@ import { tokenEndsAt, tokenise, type Token } from './tokenise';
 export const SENTENCE_PIECE = 400;
 /** What is read either side of a cut to see that nothing crosses it: far more than any term, name or threat spans. */
 export const SEAM_REACH = 200;
-/** A sentence's end: its punctuation (what the tokeniser counts as ending one), then a space on the same line. */
-const SENTENCE_END = /[.!?\u2026]+[ \t\u00a0]/g;
+/** What the tokeniser counts as ending a sentence. */
+const ENDS = '[.!?\u2026]+';
+/** A sentence's end: its punctuation, then a space on the same line. A cut is made before the punctuation. */
+const SENTENCE_END = new RegExp(`${ENDS}[ \\t\\u00a0]`, 'g');
+const PUNCTUATION_AT = new RegExp(ENDS, 'y');
+
+/** The space after the punctuation that a cut at `cut` is made before. */
+export function spaceAfterCut(text: string, cut: number): number {
+  PUNCTUATION_AT.lastIndex = cut;
+  return PUNCTUATION_AT.test(text) ? PUNCTUATION_AT.lastIndex : cut;
+}
 
 export class SentenceCuts {
   /** Whether a cut holds, by the words around it (the seam): cuts are met again on every keystroke. */
-  private readonly seams = new Lru<boolean>(256, 64_000);
+  private readonly seams = new Lru<boolean>();
 
   constructor(private readonly compiled: CompiledPolicy) {}
 

@@ -182,15 +182,10 @@ export class PageRuntime {
   private sessionFor(target: EventTarget | null, active = true): EditorSession | undefined {
     // Cut off from the extension (reloaded or updated): this script has taken its UI away, and does nothing more.
     if (this.ctx.isInvalid) return undefined;
-    // An editor already known (the target of each input event as someone types): not looked up again,
-    // as that reads whether each element up the page is editable, which makes Chrome work out the
+    // An editor already known (the target of each input event as someone types) is not looked up
+    // again: that reads whether each element up the page is editable, which makes Chrome work out the
     // page's style in the middle of the keystroke, before the site's own script changes it again.
-    const known = this.sessions.get(target as Editable);
-    if (known?.connected) {
-      if (active) known.lastActive = performance.now();
-      return known;
-    }
-    const editor = editableRoot(target);
+    const editor = this.sessions.get(target as Editable)?.connected ? (target as Editable) : editableRoot(target);
     if (!editor) return undefined;
     let session = this.sessions.get(editor);
     if (!session) {

@@ -171,28 +171,24 @@ export function mergeWordFeatures(pieces: readonly { words: WordFeatures; tokenB
   const first = new Int32Array(total);
   const bigram = new Uint8Array(total);
   let length = 0;
+  const add = (slot: number, at: number, pair: number) => {
+    let c = (Math.imul(slot, 0x9e3779b1) >>> 7) & cellMask;
+    for (;;) {
+      const v = seenHere[c];
+      if (v === 0) break;
+      if (v === slot + 1) return;
+      c = (c + 1) & cellMask;
+    }
+    seenHere[c] = slot + 1;
+    slots[length] = slot;
+    first[length] = at;
+    bigram[length++] = pair;
+  };
   for (const { words, tokenBase, joined } of pieces) {
-    for (let j = 0; j < words.length + (joined === undefined ? 0 : 1); j++) {
-      // With a join, its bigram comes second: after the piece's first word (k = 0), before the next.
-      const join = joined !== undefined && j === 1;
-      const k = joined !== undefined && j > 1 ? j - 1 : j;
-      const slot = join ? bigramSlot(joined, words.firstWord ?? 0, mask) : words.slots[k];
-      let c = (Math.imul(slot, 0x9e3779b1) >>> 7) & cellMask;
-      let fresh = true;
-      for (;;) {
-        const v = seenHere[c];
-        if (v === 0) break;
-        if (v === slot + 1) {
-          fresh = false;
-          break;
-        }
-        c = (c + 1) & cellMask;
-      }
-      if (!fresh) continue;
-      seenHere[c] = slot + 1;
-      slots[length] = slot;
-      first[length] = join ? tokenBase - 1 : words.first[k] + tokenBase;
-      bigram[length++] = join ? 1 : words.bigram[k];
+    for (let k = 0; k < words.length; k++) {
+      add(words.slots[k], words.first[k] + tokenBase, words.bigram[k]);
+      // The pair across the cut comes right after the piece's first word, as in the whole-text pass.
+      if (k === 0 && joined !== undefined) add(bigramSlot(joined, words.firstWord ?? 0, mask), tokenBase - 1, 1);
     }
   }
   return { slots, first, bigram, length };
