@@ -9,6 +9,7 @@ import type { CheckedFinding } from '../messages';
 import type { Surface } from '../policy/rule-ids';
 import type { Recipient } from '../messages';
 import { restoreCaret, saveCaret, type Caret } from './caret';
+import { afterPaint } from './after-paint';
 import { focusAndSettle } from './focus-settled';
 import type { Checker } from './checker';
 import type { LocalCounts } from './counts';
@@ -58,6 +59,12 @@ function chooseSpotlight(preferred?: EditorSession): void {
 
 const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
 
+/**
+ * The longest an edit waits for the page to be idle before it is checked anyway: a frame, so that on a
+ * busy page the card still comes within a frame or two of the keystroke.
+ */
+const CHECK_WITHIN_MS = 16;
+
 /** Two submit triggers this close together are one send (Enter that also clicks the button). */
 const SAME_SUBMIT_MS = 500;
 
@@ -93,6 +100,8 @@ export class EditorSession {
   /** What that send sent: a second trigger is the same send only while the editor holds this, or nothing. */
   private lastSentText = '';
   private frame = 0;
+  /** Cancels the check waiting for the typed character to be painted (afterPaint). */
+  private cancelWaiting?: () => void;
   lastActive = performance.now();
   /** Attached photos and the working-hours reminder: shown in the same card (side-findings.ts). */
   readonly side: SideFindings;
@@ -104,7 +113,7 @@ export class EditorSession {
   ) {
     this.side = new SideFindings(() => this.sideChanged(), host.uploadsOnAttach ?? false);
     const opts = { signal: this.abort.signal, passive: true };
-    const check = () => this.check();
+    const check = () => this.checkAfterPaint();
     editor.addEventListener('focus', () => {
       this.lastActive = performance.now();
       chooseSpotlight(this);
@@ -117,7 +126,7 @@ export class EditorSession {
       // the text is looked at: a frame asked for after a key (to place the card again) makes Chrome
       // hold the page's own tasks back until that frame, a frame later than without us.
       const reread = () => {
-        if (editor.value !== this.read.text) void this.check();
+        if (editor.value !== this.read.text) this.checkAfterPaint();
       };
       editor.addEventListener('keyup', reread, opts);
       editor.addEventListener('change', reread, opts);
@@ -154,6 +163,8 @@ export class EditorSession {
    * was, only the card's place is looked at again (in the coming frame).
    */
   check(force = false): Promise<void> {
+    this.cancelWaiting?.();
+    this.cancelWaiting = undefined;
     if (!this.editor.isConnected) return Promise.resolve();
     const read = readEditor(this.editor);
     if (!force && read.text === this.read.text) {
@@ -163,6 +174,15 @@ export class EditorSession {
     this.read = read;
     if (read.text.trim()) this.lastText = read.text;
     return this.checkText(read.text);
+  }
+
+  /** An edit: check once the frame with the typed character is painted (one check for edits that come together). */
+  private checkAfterPaint(): void {
+    if (this.cancelWaiting) return;
+    this.cancelWaiting = afterPaint(() => {
+      this.cancelWaiting = undefined;
+      void this.check();
+    }, CHECK_WITHIN_MS);
   }
 
   private async checkText(text: string): Promise<void> {
@@ -489,6 +509,7 @@ export class EditorSession {
     this.observer?.disconnect();
     this.resizeObserver?.disconnect();
     if (this.frame) cancelAnimationFrame(this.frame);
+    this.cancelWaiting?.();
     this.overlay?.destroy();
     this.overlay = undefined;
   }
