@@ -34,6 +34,8 @@ const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split('
 const runs = (part: string) => !ONLY || ONLY.includes(part);
 const TARGET = {
   cardP95Ms: 16,
+  /** PRODUCT.md: the warning no more than one frame behind the typed character at p95. */
+  framesBehindP95: 1,
   gzipBytes: 50 * 1024,
   typingP95Ratio: 1.05,
   longPostRatio: 3,
@@ -90,7 +92,9 @@ async function main(): Promise<void> {
         log(`  ${page.padEnd(20)} p50 ${ms(r.p50)}   p95 ${ms(r.p95)}   (${r.samples} keystrokes)`);
       }
       log(`  ${'all'.padEnd(20)} p50 ${ms(k.p50)}   p95 ${ms(k.p95)}   (${k.samples} keystrokes)   target p95 ≤ ${TARGET.cardP95Ms} ms: ${verdict(k.p95 <= TARGET.cardP95Ms)}`);
-      log(`  frames the card lags behind the typed character: same frame ${((sameFrame / Math.max(1, lag.length)) * 100).toFixed(0)}% of keystrokes, p95 ${percentile(lag, 95)} frame(s) behind`);
+      const lagP95 = lag.length ? percentile(lag, 95) : Infinity;
+      log(`  frames the card lags behind the typed character: same frame ${((sameFrame / Math.max(1, lag.length)) * 100).toFixed(0)}% of keystrokes, p95 ${lagP95} frame(s) behind   target p95 ≤ ${TARGET.framesBehindP95}: ${verdict(lagP95 <= TARGET.framesBehindP95)}`);
+      log('  (each edit is checked once the frame with the typed character is painted, so the card comes a frame after it)');
       log('  (keystroke → paint includes waiting for the next frame, 0–16.7 ms at 60 Hz, whatever the work)');
       log();
     }
