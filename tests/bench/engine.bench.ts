@@ -520,7 +520,7 @@ async function main(): Promise<void> {
   log(`  median, 2000 chars, 2150 names         ${r2150.medianMs.toFixed(3)} ms     ≤ ${BUDGET.medianMs} ms    ${ok(r2150.medianMs <= BUDGET.medianMs)}`);
   log(`  100 → 10,000 names slowdown            ${rosterGrowth.toFixed(2)}×         ≤ ${BUDGET.rosterGrowth}×       ${ok(rosterGrowth <= BUDGET.rosterGrowth)}`);
   log(`  names vs one-RegExp baseline (÷ engine) ${names2150.regexOverEngine.toFixed(2)}×        ≥ ${BUDGET.namesVsRegExp}×        ${ok(names2150.regexOverEngine >= BUDGET.namesVsRegExp)}`);
-  for (const r of longPosts.rows) log(`  long post keystroke, 10,000 ÷ 500 (${r.where.padEnd(6)}) ${r.ratio.toFixed(2)}×         ≤ ${BUDGET.longTypingRatio}×        ${ok(r.ratio <= BUDGET.longTypingRatio)}`);
+  for (const r of longPosts.rows) log(`  long post keystroke, 10,000 ÷ 500 (${r.where.padEnd(6)}) ${r.ratio.toFixed(2)}×         ≤ ${BUDGET.longTypingRatio}×        ${ok(r.ratio <= BUDGET.longTypingRatio)}   (issue 16's target, for the engine alone; bench:browser measures it in the page and the worker)`);
   log(`  compile 10,000 names (median of 5)     ${compileMs.toFixed(2)} ms     ≤ ${BUDGET.compileMs} ms      ${ok(compileMs <= BUDGET.compileMs)}`);
   log(`  first compile, cold, 10,000 names      ${compileColdMs.toFixed(2)} ms    ≤ ${BUDGET.compileColdMs} ms     ${ok(compileColdMs <= BUDGET.compileColdMs)}`);
   const restoreCold = coldRow(10000, 'restore').buildMs;
