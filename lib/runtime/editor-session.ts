@@ -342,10 +342,24 @@ export class EditorSession {
     this.backToEditor();
   }
 
-  /** A false-match answer: quiet for the rest of this post at once, and remembered as far as it reaches. */
+  /**
+   * A false-match answer: quiet for the rest of this post at once, and remembered as far as it reaches.
+   * The card can be a check behind the editor (the last key's check waits for its frame): then the
+   * text as it is now is checked first, and the answer is remembered for its sentence, not a part of it.
+   */
   private notAMatch(cardKey: string, scope: AnswerScope): void {
+    if (this.cancelWaiting || readEditor(this.editor).text !== this.checkedText) {
+      void this.check(true).then(() => this.answerNotAMatch(cardKey, scope));
+      return;
+    }
+    this.answerNotAMatch(cardKey, scope);
+  }
+
+  private answerNotAMatch(cardKey: string, scope: AnswerScope): void {
     const text = this.read.text;
-    const f = this.findings.find((x) => this.cardKey(x, text) === cardKey);
+    // The same words where they were, or (the text before them changed) where they are now.
+    const words = cardKey.slice(0, cardKey.lastIndexOf('|'));
+    const f = this.findings.find((x) => this.cardKey(x, text) === cardKey) ?? this.findings.find((x) => this.key(x, text) === words);
     if (!f) return;
     void this.host.checker
       .notAMatch({ rule: f.rule, scope, text, start: f.start, end: f.end, surface: this.surface, account: this.host.account() })

@@ -9,6 +9,7 @@ import axe from 'axe-core';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, getServiceWorker, test } from './fixtures/extension';
 import { openOptions, openPopup } from './fixtures/extension-pages';
+import { contentScriptWorld } from './fixtures/open-editor';
 import { setPersonalPolicy } from './fixtures/policy';
 import { modelText, openProfileField, openSurface, PROFILE_FIELDS, routeSitePages, submitted, SURFACES } from './fixtures/site-pages';
 import {
@@ -105,6 +106,29 @@ test.describe('false-match answers reach only as far as they say', () => {
     await expect(options.locator('#no-exceptions')).toBeVisible();
     await third.keyboard.type(' ');
     expect(await cardText(third)).toContain('names a pupil');
+  });
+
+  // The card can be a check behind the editor: the last key's check waits for that key's frame. An answer
+  // given on it is for the sentence as it is, not for the part of it the card was checked on.
+  test('an answer given on a card a check behind the editor is for the whole sentence as it is now', async ({ context, extensionId }) => {
+    const page = await open(context, 'facebook comment');
+    await page.keyboard.type('Jack Smith the boxer');
+    expect(await cardText(page)).toContain('“Jack Smith” names a pupil');
+    // From here no edit is checked on its own (the content script's idle callbacks never come), so the
+    // card stays the one for "Jack Smith the boxer".
+    const inOurWorld = await contentScriptWorld(context, page, extensionId);
+    await inOurWorld('window.requestIdleCallback = () => 0, true');
+    await page.keyboard.type(BOXER.slice('Jack Smith the boxer'.length));
+    await clickCardButton(page, 'This isn’t a pupil');
+    expect(await cardText(page, false)).toBe('');
+    // Another post with the whole sentence: quiet. (Before, the answer was kept for "Jack Smith the boxer".)
+    const again = await context.newPage();
+    await openSurface(again, surface('tiktok comment'));
+    await again.locator(surface('tiktok comment').editor).click();
+    await again.keyboard.type(BOXER);
+    await expect.poll(async () => (await readCards(again)).text).toBe('');
+    await again.keyboard.type(' Jack Smith was brilliant in the school play.');
+    expect(await cardText(again)).toContain('“Jack Smith” names a pupil');
   });
 
   test('where the school allows it, “posts like this” silences the name only with the words that made it a false match', async ({ context }) => {
