@@ -87,8 +87,8 @@ for (const name of ['x home post', 'instagram comment', 'tiktok comment']) {
       const g = globalThis as unknown as { __checksAt: number[] };
       g.__checksAt = [];
       chrome.runtime.onConnect.addListener((port) =>
-        port.onMessage.addListener((m: { request?: { type?: string } }) => {
-          if (m.request?.type === 'second-look:check') g.__checksAt.push(Date.now());
+        port.onMessage.addListener((m: unknown) => {
+          if ((m as { request?: { type?: string } }).request?.type === 'second-look:check') g.__checksAt.push(Date.now());
         }),
       );
     });

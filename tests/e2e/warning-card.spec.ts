@@ -44,6 +44,14 @@ async function open(context: BrowserContext, name: string, policy: Record<string
   return page;
 }
 
+/** Another practice page of the same browser, with the caret in its editor (the policy already set). */
+async function anotherPost(context: BrowserContext, name: string): Promise<Page> {
+  const page = await context.newPage();
+  await openSurface(page, surface(name));
+  await page.locator(surface(name).editor).click();
+  return page;
+}
+
 async function local(context: BrowserContext): Promise<Record<string, unknown>> {
   const worker = await getServiceWorker(context);
   return worker.evaluate(() => chrome.storage.local.get(null));
@@ -83,15 +91,11 @@ test.describe('false-match answers reach only as far as they say', () => {
     expect(await cardText(page, false)).toBe('');
 
     // Another post, another site: the real pupil.
-    const again = await context.newPage();
-    await openSurface(again, surface('x home post'));
-    await again.locator(surface('x home post').editor).click();
+    const again = await anotherPost(context, 'x home post');
     await again.keyboard.type(PLAY);
     expect(await cardText(again)).toContain('“Jack Smith” names a pupil');
     // The same sentence about the boxer, elsewhere: the answer holds.
-    const third = await context.newPage();
-    await openSurface(third, surface('tiktok comment'));
-    await third.locator(surface('tiktok comment').editor).click();
+    const third = await anotherPost(context, 'tiktok comment');
     await third.keyboard.type(BOXER);
     await third.waitForTimeout(500);
     expect((await readCards(third)).text).toBe('');
@@ -122,9 +126,7 @@ test.describe('false-match answers reach only as far as they say', () => {
     await clickCardButton(page, 'This isn’t a pupil');
     expect(await cardText(page, false)).toBe('');
     // Another post with the whole sentence: quiet. (Before, the answer was kept for "Jack Smith the boxer".)
-    const again = await context.newPage();
-    await openSurface(again, surface('tiktok comment'));
-    await again.locator(surface('tiktok comment').editor).click();
+    const again = await anotherPost(context, 'tiktok comment');
     await again.keyboard.type(BOXER);
     await expect.poll(async () => (await readCards(again)).text).toBe('');
     await again.keyboard.type(' Jack Smith was brilliant in the school play.');
@@ -143,9 +145,7 @@ test.describe('false-match answers reach only as far as they say', () => {
     await clickCardButton(page, 'Never warn about ‘Jack Smith’ in posts like this');
     expect(await cardText(page, false)).toBe('');
 
-    const x = await context.newPage();
-    await openSurface(x, surface('x home post'));
-    await x.locator(surface('x home post').editor).click();
+    const x = await anotherPost(context, 'x home post');
     await x.keyboard.type('Jack Smith the boxer wins again');
     await x.waitForTimeout(500);
     expect((await readCards(x)).text).toBe('');
@@ -453,35 +453,27 @@ test.describe('the school’s own accounts', () => {
     expect(text).toContain('Check consent before naming a pupil');
     expect(text).not.toContain('names your school');
 
-    const fb = await context.newPage();
-    await openSurface(fb, surface('facebook comment'));
-    await fb.locator(surface('facebook comment').editor).click();
+    const fb = await anotherPost(context, 'facebook comment');
     await fb.keyboard.type('Sports day at Wrenfield Junior School with Jack Smith');
     const fbText = await cardText(fb);
     expect(fbText).toContain('You are posting as Sam Teacher');
     expect(fbText).not.toContain('names your school');
     // Once per account on this device.
-    const again = await context.newPage();
-    await openSurface(again, surface('x home post'));
-    await again.locator(surface('x home post').editor).click();
+    const again = await anotherPost(context, 'x home post');
     await again.keyboard.type('Well done Jack Smith');
     const later = await cardText(again);
     expect(later).toContain('Check consent before naming a pupil');
     expect(later).not.toContain('You are posting as');
 
     // Instagram reads the account from its side bar's profile link.
-    const ig = await context.newPage();
-    await openSurface(ig, surface('instagram comment'));
-    await ig.locator(surface('instagram comment').editor).click();
+    const ig = await anotherPost(context, 'instagram comment');
     await ig.keyboard.type('Sports day at Wrenfield Junior School with Jack Smith');
     const igText = await cardText(ig);
     expect(igText).toContain('You are posting as sam');
     expect(igText).not.toContain('names your school');
 
     // Not signed in as one of them (TikTok's @sam is not listed): the usual warnings.
-    const tt = await context.newPage();
-    await openSurface(tt, surface('tiktok comment'));
-    await tt.locator(surface('tiktok comment').editor).click();
+    const tt = await anotherPost(context, 'tiktok comment');
     await tt.keyboard.type('Sports day at Wrenfield Junior School');
     expect(await cardText(tt)).toContain('names your school');
   });
